@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AdviceConfig(AppConfig):
+    """Themes, letters and replies: the column's core vocabulary."""
+
+    name = "advice"

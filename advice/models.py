@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+
+from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
+from postbag.slugs import unique_slug
+
+
+def default_columnist_name():
+    return settings.COLUMNIST_NAME
+
+
+def default_columnist_sign_off():
+    return settings.COLUMNIST_SIGN_OFF
+
+
+class Theme(models.Model):
+    """A curated tag that links letters and articles about the same hurt."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = MarkdownxField(blank=True, help_text="A sentence or two, in Markdown.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("advice:theme_detail", kwargs={"slug": self.slug})
+
+
+class LetterQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """What a list of letters shows: themes in one extra query, not one per letter."""
+        return self.prefetch_related("themes")
+
+    def for_detail(self):
+        """One letter with its reply and themes."""
+        return self.select_related("reply").prefetch_related("themes")
+
+
+class Letter(Publishable):
+    """What a reader sent, kept as received, plus the edited copy the column publishes."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        SHORTLISTED = "shortlisted", "Shortlisted"
+        ANSWERED = "answered", "Answered (reply drafted)"
+        PUBLISHED = PUBLISHED, "Published"
+        DECLINED = "declined", "Declined"
+        SPAM = "spam", "Spam"
+
+    # As received: never shown publicly, never edited.
+    original_text = models.TextField("letter as received")
+    original_sign_off = models.CharField("sign-off as received", max_length=120, blank=True)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    # The edited copy for publication: shortened, with identifying details removed.
+    title = models.CharField(max_length=200, blank=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        null=True,  # unique, yet many letters have none until they are prepared
+        blank=True,
+        help_text="Made from the title when left empty.",
+    )
+    body = MarkdownxField("letter for publication", blank=True)
+    sign_off = models.CharField("sign-off for publication", max_length=120, blank=True)
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="letters")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    kind = "letter"
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-received_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="letter_status_published"),
+            models.Index(fields=["status", "-received_at"], name="letter_status_received"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=PUBLISHED)
+                | (Q(published_at__isnull=False) & Q(slug__isnull=False) & ~Q(title="")),
+                name="published_letter_has_title_slug_and_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.title or f"Letter from “{self.original_sign_off or 'Anonymous'}”"
+
+    def get_absolute_url(self):
+        return reverse("advice:letter_detail", kwargs={"slug": self.slug})
+
+    def fill_derived_fields(self):
+        # The edited copy starts as a copy of the original, for the editor to trim.
+        if not self.body:
+            self.body = self.original_text
+        if not self.sign_off:
+            self.sign_off = self.original_sign_off
+        if self.title.strip() and not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().fill_derived_fields()
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and not self.title.strip():
+            raise ValidationError({"title": "A letter needs a title before it is published."})
+        super().clean()
+
+    @property
+    def has_reply(self):
+        try:
+            return bool(self.reply.body.strip())
+        except Reply.DoesNotExist:
+            return False
+
+
+class Reply(models.Model):
+    """The columnist's answer to one letter."""
+
+    letter = models.OneToOneField(Letter, on_delete=models.CASCADE, related_name="reply")
+    body = MarkdownxField("reply", help_text="Markdown. The preview shows what readers will see.")
+    columnist_name = models.CharField(max_length=120, default=default_columnist_name)
+    sign_off = models.CharField(max_length=120, default=default_columnist_sign_off)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "replies"
+
+    def __str__(self):
+        return f"Reply to {self.letter}"

@@ -1,0 +1,112 @@
+import math
+
+from django.db import models
+from django.urls import reverse
+from markdownx.models import MarkdownxField
+
+from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
+from postbag.slugs import unique_slug
+
+WORDS_PER_MINUTE = 230
+
+
+class Series(models.Model):
+    """Articles meant to be read in order, each a numbered part."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.title
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """Series and themes loaded alongside, so a page of articles costs two queries."""
+        return self.select_related("series").prefetch_related("themes")
+
+
+class Article(Publishable):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = PUBLISHED, "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    byline = models.CharField(max_length=120)
+    standfirst = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences under the headline."
+    )
+    body = MarkdownxField(help_text="Markdown. The preview shows what readers will see.")
+    themes = models.ManyToManyField("advice.Theme", blank=True, related_name="articles")
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    series_part = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Its place in the series: 1, 2, 3 …"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    kind = "article"
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "series_part"], name="one_article_per_series_part"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(series__isnull=True) | models.Q(series_part__isnull=False),
+                name="series_article_has_part",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=PUBLISHED) | models.Q(published_at__isnull=False),
+                name="published_article_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def fill_derived_fields(self):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().fill_derived_fields()
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    def series_navigation(self):
+        """The series' published parts in order, and this part's neighbours (one query)."""
+        if self.series_id is None:
+            return {"parts": [], "previous": None, "next": None}
+        parts = list(
+            Article.objects.published()
+            .filter(series_id=self.series_id)
+            .order_by("series_part")
+            .only("title", "slug", "series_part")
+        )
+        ids = [part.pk for part in parts]
+        # A staff preview of an unpublished part is not in the list: it has no neighbours.
+        position = ids.index(self.pk) if self.pk in ids else None
+        has_next = position is not None and position + 1 < len(parts)
+        return {
+            "parts": parts,
+            "previous": parts[position - 1] if position else None,
+            "next": parts[position + 1] if has_next else None,
+        }

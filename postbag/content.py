@@ -1,0 +1,71 @@
+"""Pages that gather letters and articles together: theme pages, related reading, home.
+
+Mixed lists are ordered and paginated over light rows (kind, id, date) from one UNION
+query, then only the page's objects are loaded, with one prefetch per kind. The cost of a
+page therefore does not grow with the archive.
+"""
+
+from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from advice.models import Letter, Theme
+from articles.models import Article
+
+KINDS = {"letter": Letter, "article": Article}
+
+
+def light_rows(queryset, kind):
+    """(kind, pk, published_at) rows of `queryset`, ready for a UNION with the other kind."""
+    return queryset.order_by().values(
+        "pk", "published_at", kind=Value(kind, output_field=CharField())
+    )
+
+
+def published_about(theme):
+    """Light rows of every published letter and article about `theme`, newest first."""
+    letters = light_rows(Letter.objects.published().filter(themes=theme), "letter")
+    articles = light_rows(Article.objects.published().filter(themes=theme), "article")
+    return letters.union(articles, all=True).order_by("-published_at", "-pk")
+
+
+def load_rows(rows):
+    """The letters and articles that `rows` name, in the rows' order (one query per kind)."""
+    rows = list(rows)
+    loaded = {}
+    for kind, model in KINDS.items():
+        ids = [row["pk"] for row in rows if row["kind"] == kind]
+        if ids:
+            loaded[kind] = model.objects.for_listing().in_bulk(ids)
+    return [loaded[row["kind"]][row["pk"]] for row in rows]
+
+
+def related_reading(item, *, limit=5):
+    """Up to `limit` published letters or articles sharing the most themes with `item`."""
+    theme_ids = [theme.pk for theme in item.themes.all()]
+    if not theme_ids:
+        return []
+    candidates = []
+    for model in KINDS.values():
+        exclude = item if isinstance(item, model) else None
+        candidates += model.objects.related_to(theme_ids, exclude=exclude).only(
+            "title", "slug", "published_at"
+        )[:limit]
+    candidates.sort(key=lambda other: (other.shared_themes, other.published_at), reverse=True)
+    return candidates[:limit]
+
+
+def themes_with_counts():
+    """All themes, each with `letter_count` and `article_count` of published items."""
+
+    def count_of(model):
+        per_theme = (
+            model.objects.published()
+            .filter(themes=OuterRef("pk"))
+            .order_by()
+            .values("themes")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return Coalesce(Subquery(per_theme, output_field=IntegerField()), 0)
+
+    return Theme.objects.annotate(letter_count=count_of(Letter), article_count=count_of(Article))
