@@ -75,7 +75,22 @@ class Letter(Publishable):
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     themes = models.ManyToManyField(Theme, blank=True, related_name="letters")
+    suggested_themes = models.ManyToManyField(
+        Theme,
+        blank=True,
+        related_name="suggested_for",
+        help_text="Themes whose published letters and articles this one most resembles. "
+        "Suggestions only: nothing is applied by itself.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Privacy: the e-mail address is erased once the reader has been told the outcome; the
+    # receipt code and the text are kept only as keyed hashes (see advice.receipts).
+    email = models.EmailField(
+        blank=True, help_text="Only to say the letter was answered; erased once that is sent."
+    )
+    receipt_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    text_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     kind = "letter"
     objects = LetterQuerySet.as_manager()

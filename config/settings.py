@@ -6,6 +6,7 @@ DJANGO_DEBUG says otherwise, so a forgotten variable fails safe.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -30,6 +31,15 @@ def env_int(name, default):
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_rate(name, default):
+    """A rate such as '5/h' or '20/d' as (count, seconds); a typo stops start-up."""
+    value = os.environ.get(name, "").strip() or default
+    match = re.fullmatch(r"(\d+)\s*/\s*([smhd])", value)
+    if not match:
+        raise ImproperlyConfigured(f"{name} must look like 5/h or 20/d, not {value!r}.")
+    return int(match.group(1)), {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
 def env_list(name, default=()):
@@ -219,6 +229,20 @@ COLUMN_NAME = os.environ.get("COLUMN_NAME", "Ask Elizabeth")
 COLUMNIST_NAME = os.environ.get("COLUMNIST_NAME", "Elizabeth")
 COLUMNIST_SIGN_OFF = os.environ.get("COLUMNIST_SIGN_OFF", f"Big love, {COLUMNIST_NAME}")
 PAGE_SIZE = env_int("PAGE_SIZE", 12)
+
+# --- Asking a question ----------------------------------------------------------------
+
+# A form sent sooner than this after it was shown was filled in by a program.
+ASK_MIN_SECONDS = env_int("ASK_MIN_SECONDS", 3)
+# Letters one client may send, and receipt-code look-ups it may get wrong, per period.
+ASK_RATE_LIMIT = env_rate("ASK_RATE_LIMIT", "5/h")
+ASK_STATUS_RATE_LIMIT = env_rate("ASK_STATUS_RATE_LIMIT", "20/h")
+ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
+    "**If you are in danger or thinking of harming yourself, please don't wait for a reply.** "
+    "Call your local emergency number (999 or 112 in the UK, 911 in North America) or a "
+    "helpline such as Samaritans (116 123 in the UK and Ireland, free, day or night). "
+    "This column can't answer quickly and can't help in an emergency; they can."
+)
 
 # --- Security -------------------------------------------------------------------------
 
