@@ -1,12 +1,19 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import pluralize
+from django.utils import timezone
+from django.utils.text import Truncator
 from markdownx.admin import MarkdownxModelAdmin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from advice import services
 from advice.models import Letter, Reply, Theme
 from postbag.admin import PublishableAdmin
+from postbag.content import similar_published
 
 
 @admin.register(Theme)
@@ -42,30 +49,137 @@ class ReplyInline(admin.StackedInline):
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 
 
+# Each action and each status change made in the form goes through the one write function.
+STATUS_WRITERS = {
+    Letter.Status.SHORTLISTED: services.shortlist_letter,
+    Letter.Status.PUBLISHED: services.publish_letter,
+    Letter.Status.DECLINED: services.decline_letter,
+    Letter.Status.SPAM: services.mark_letter_spam,
+}
+
+
 @admin.register(Letter)
 class LetterAdmin(PublishableAdmin):
-    list_display = ["__str__", "status", "received_at", "sign_off", "is_published", "published_at"]
+    change_form_template = "admin/advice/letter/change_form.html"
+    change_list_template = "admin/advice/letter/change_list.html"
+    list_display = [
+        "__str__",
+        "status",
+        "received_at",
+        "sign_off",
+        "excerpt",
+        "theme_names",
+        "suggested_theme_names",
+        "is_published",
+    ]
     list_filter = ["status", "themes", "received_at", "published_at"]
     search_fields = ["title", "body", "original_text", "sign_off", "original_sign_off"]
     date_hierarchy = "received_at"
+    ordering = ["-received_at"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
     inlines = [ReplyInline]
+    actions = ["shortlist", "decline", "mark_spam", "publish_now"]
+    readonly_fields = ["reader_will_be_emailed", "suggested_theme_names"]
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
         (
             "For publication",
             {
-                "fields": ["title", "slug", "body", "sign_off", "themes"],
+                "fields": [
+                    "title",
+                    "slug",
+                    "body",
+                    "sign_off",
+                    "themes",
+                    "suggested_theme_names",
+                ],
                 "description": "The edited copy readers see: trim it for length and remove "
                 "anything that could identify the writer.",
             },
         ),
-        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "reader_will_be_emailed"]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("themes", "suggested_themes")
 
     def get_readonly_fields(self, request, obj=None):
         # What the reader sent is kept exactly as received.
         if obj is not None:
-            return ["original_text", "original_sign_off", "received_at"]
-        return []
+            return ["original_text", "original_sign_off", "received_at", *self.readonly_fields]
+        return self.readonly_fields
+
+    @admin.display(description="letter")
+    def excerpt(self, letter):
+        return Truncator(letter.original_text).words(18)
+
+    @admin.display(description="themes")
+    def theme_names(self, letter):
+        return ", ".join(theme.name for theme in letter.themes.all()) or "—"
+
+    @admin.display(description="suggested themes")
+    def suggested_theme_names(self, letter):
+        return ", ".join(theme.name for theme in letter.suggested_themes.all()) or "—"
+
+    @admin.display(description="reader asked to be told by e-mail", boolean=True)
+    def reader_will_be_emailed(self, letter):
+        return bool(letter.email)
+
+    def changelist_view(self, request, extra_context=None):
+        counts = dict(Letter.objects.order_by().values_list("status").annotate(total=Count("pk")))
+        status_counts = [
+            (value, label, counts.get(value, 0)) for value, label in Letter.Status.choices
+        ]
+        return super().changelist_view(
+            request, {**(extra_context or {}), "status_counts": status_counts}
+        )
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None:
+            context["similar_published"] = similar_published(obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        letter = form.instance
+        if "status" in form.changed_data and letter.status in STATUS_WRITERS:
+            STATUS_WRITERS[letter.status](letter=letter)
+        elif letter.has_reply:
+            services.mark_letter_answered(letter=letter)
+
+    def _apply(self, request, queryset, write, done):
+        changed = 0
+        for letter in queryset.select_related("reply"):
+            try:
+                write(letter=letter)
+                changed += 1
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    f"“{letter}” was not changed: {' '.join(error.messages)}",
+                    messages.WARNING,
+                )
+        if changed:
+            self.message_user(request, f"{changed} letter{pluralize(changed)} {done}.")
+
+    @admin.action(description="Shortlist the selected letters")
+    def shortlist(self, request, queryset):
+        self._apply(request, queryset, services.shortlist_letter, "shortlisted")
+
+    @admin.action(description="Decline the selected letters (the reader is told kindly)")
+    def decline(self, request, queryset):
+        self._apply(request, queryset, services.decline_letter, "declined")
+
+    @admin.action(description="Mark the selected letters as spam")
+    def mark_spam(self, request, queryset):
+        self._apply(request, queryset, services.mark_letter_spam, "marked as spam")
+
+    @admin.action(description="Publish the selected letters now")
+    def publish_now(self, request, queryset):
+        def publish_now(*, letter):
+            # A scheduled letter comes forward to now; a public one keeps its date.
+            now = None if letter.is_published else timezone.now()
+            services.publish_letter(letter=letter, published_at=now)
+
+        self._apply(request, queryset, publish_now, "published")

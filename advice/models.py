@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -43,6 +46,23 @@ class LetterQuerySet(PublishableQuerySet):
     def for_detail(self):
         """One letter with its reply and themes."""
         return self.select_related("reply").prefetch_related("themes")
+
+    def containing_words(self, words):
+        """Letters whose title, edited letter or reply contain every one of `words` (any case).
+
+        Site search's fallback where the database has no full-text search (SQLite, in
+        development); on PostgreSQL search matches the stored `search_vector` instead.
+        """
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word) | Q(body__icontains=word) | Q(reply__body__icontains=word)
+            )
+        return self.filter(condition)
+
+    def with_search_text(self):
+        """Annotate `search_text`, the text a search excerpt is cut from: letter and reply."""
+        return self.annotate(search_text=Concat("body", Value("\n\n"), "reply__body"))
 
 
 class Letter(Publishable):
@@ -89,8 +109,15 @@ class Letter(Publishable):
     email = models.EmailField(
         blank=True, help_text="Only to say the letter was answered; erased once that is sent."
     )
-    receipt_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    receipt_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     text_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    # Site search. On PostgreSQL the database keeps it current with triggers, because the
+    # theme names and the reply live in other tables (advice/migrations/0004_search_vector):
+    # title weighs A, theme names B, the edited letter and the reply C. Empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     kind = "letter"
     objects = LetterQuerySet.as_manager()
@@ -100,6 +127,7 @@ class Letter(Publishable):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="letter_status_published"),
             models.Index(fields=["status", "-received_at"], name="letter_status_received"),
+            GinIndex(fields=["search_vector"], name="letter_search_vector"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -129,6 +157,20 @@ class Letter(Publishable):
         if self.status == self.Status.PUBLISHED and not self.title.strip():
             raise ValidationError({"title": "A letter needs a title before it is published."})
         super().clean()
+
+    @property
+    def reader_status(self):
+        """What the reader who sent it is told, in the words of ask_status.html.
+
+        Spam is reported like a declined letter: a reader is never told it was judged spam.
+        """
+        if self.is_published:
+            return "answered"
+        if self.status in {self.Status.DECLINED, self.Status.SPAM}:
+            return "not_answered"
+        if self.status == self.Status.NEW:
+            return "received"
+        return "being_answered"
 
     @property
     def has_reply(self):

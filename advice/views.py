@@ -1,9 +1,21 @@
-from django.shortcuts import get_object_or_404, render
+import logging
 
+from django.conf import settings
+from django.db import DatabaseError
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.cache import never_cache
+
+from advice.forms import AskForm, StatusForm
 from advice.models import Letter, Theme
+from advice.services import find_letter_by_code, submit_letter, withdraw_letter
 from postbag.content import load_rows, published_about, related_reading, themes_with_counts
 from postbag.pagination import paginate
 from postbag.publishing import render_detail
+from postbag.ratelimit import is_limited, record_hit
+
+logger = logging.getLogger(__name__)
 
 
 def letter_list(request):
@@ -30,3 +42,106 @@ def theme_detail(request, slug):
     page = paginate(request, published_about(theme))
     page.object_list = load_rows(page.object_list)
     return render(request, "advice/theme_detail.html", {"theme": theme, "page": page})
+
+
+ASK_SCOPE, STATUS_SCOPE = "ask", "ask-status"
+
+
+def render_ask_form(request, form, *, status=200, **context):
+    context = {"form": form, "crisis_notice": settings.ASK_CRISIS_NOTICE, **context}
+    try:
+        return render(request, "advice/ask.html", context, status=status)
+    except DatabaseError:  # the themes to choose from could not be read
+        return render_ask_unavailable(request, form)
+
+
+def render_ask_unavailable(request, form):
+    """The database is down: show the reader everything they typed, and ask them to retry."""
+    logger.error("The ask form could not reach the database")
+    kept_themes = form.data.getlist("themes") if form.is_bound else []
+    # A fresh form without the themes (their choices live in the database); the chosen
+    # ones travel along as hidden fields.
+    form = AskForm(form.data if form.is_bound else None)
+    del form.fields["themes"]
+    if form.is_bound:
+        form.is_valid()
+        form.refresh_shown_at()
+    context = {
+        "form": form,
+        "crisis_notice": settings.ASK_CRISIS_NOTICE,
+        "unavailable": True,
+        "kept_themes": kept_themes,
+    }
+    return render(request, "advice/ask.html", context, status=503)
+
+
+@never_cache
+def ask(request):
+    """GET shows the form; POST stores the letter and shows the receipt code, once."""
+    if request.method != "POST":
+        return render_ask_form(request, AskForm())
+
+    form = AskForm(request.POST)
+    if is_limited(request, ASK_SCOPE, settings.ASK_RATE_LIMIT):
+        form.refresh_shown_at()
+        return render_ask_form(request, form, status=429, limited=True)
+    try:
+        if not form.is_valid():
+            form.refresh_shown_at()
+            return render_ask_form(request, form, status=400)
+        submission = submit_letter(
+            text=form.cleaned_data["letter"],
+            sign_off=form.cleaned_data["sign_off"],
+            email=form.cleaned_data["email"],
+            themes=form.cleaned_data["themes"],
+        )
+    except DatabaseError:
+        return render_ask_unavailable(request, form)
+
+    record_hit(request, ASK_SCOPE, settings.ASK_RATE_LIMIT)
+    if submission.is_duplicate:
+        return render(request, "advice/ask_duplicate.html")
+    return render(request, "advice/ask_sent.html", {"receipt_code": submission.receipt_code})
+
+
+@never_cache
+def ask_status(request):
+    """A receipt code (POSTed, never in a URL) shows the letter's status or withdraws it."""
+    if request.method != "POST":
+        return render(request, "advice/ask_status.html", {"form": StatusForm()})
+
+    form = StatusForm(request.POST)
+    if is_limited(request, STATUS_SCOPE, settings.ASK_STATUS_RATE_LIMIT):
+        return render(request, "advice/ask_status.html", {"form": form, "limited": True}, status=429)
+    if not form.is_valid():
+        return render(request, "advice/ask_status.html", {"form": form}, status=400)
+    try:
+        letter = find_letter_by_code(form.cleaned_data["code"])
+        if letter is None:
+            # Only wrong codes count towards the limit: it is there to stop guessing.
+            record_hit(request, STATUS_SCOPE, settings.ASK_STATUS_RATE_LIMIT)
+            return render(request, "advice/ask_status.html", {"form": form, "not_found": True})
+        action = request.POST.get("action")
+        if action == "withdraw":
+            return render(request, "advice/ask_withdraw.html", {"form": form})
+        if action == "withdraw-confirmed":
+            withdraw_letter(letter=letter)
+            return render(request, "advice/ask_withdrawn.html")
+        return render(
+            request,
+            "advice/ask_status.html",
+            {"form": form, "letter": letter, "reader_status": letter.reader_status},
+        )
+    except DatabaseError:
+        logger.exception("Could not look up a receipt code: database unavailable")
+        return render(
+            request, "advice/ask_status.html", {"form": form, "unavailable": True}, status=503
+        )
+
+
+def csrf_failure(request, reason=""):
+    """A stale or missing CSRF token: on the ask form, give the reader their letter back."""
+    if request.method == "POST" and request.path == reverse("advice:ask"):
+        form = AskForm(request.POST)
+        return render_ask_form(request, form, status=403, csrf_failed=True)
+    return django_csrf_failure(request, reason=reason)

@@ -256,6 +256,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A stale form on /ask/ gives the reader their letter back instead of a bare 403.
+CSRF_FAILURE_VIEW = "advice.views.csrf_failure"
 
 # --- Logging --------------------------------------------------------------------------
 

@@ -41,13 +41,24 @@ def load_rows(rows):
 
 def related_reading(item, *, limit=5):
     """Up to `limit` published letters or articles sharing the most themes with `item`."""
-    theme_ids = [theme.pk for theme in item.themes.all()]
+    return published_sharing_themes([theme.pk for theme in item.themes.all()], exclude=item)
+
+
+def similar_published(letter, *, limit=5):
+    """For editors: published pieces most like `letter`, by its themes and suggested themes."""
+    theme_ids = {theme.pk for theme in letter.themes.all()}
+    theme_ids |= {theme.pk for theme in letter.suggested_themes.all()}
+    return published_sharing_themes(sorted(theme_ids), exclude=letter, limit=limit)
+
+
+def published_sharing_themes(theme_ids, *, exclude=None, limit=5):
+    """Published letters and articles sharing the most of `theme_ids`, newest first on ties."""
     if not theme_ids:
         return []
     candidates = []
     for model in KINDS.values():
-        exclude = item if isinstance(item, model) else None
-        candidates += model.objects.related_to(theme_ids, exclude=exclude).only(
+        excluded = exclude if isinstance(exclude, model) else None
+        candidates += model.objects.related_to(theme_ids, exclude=excluded).only(
             "title", "slug", "published_at"
         )[:limit]
     candidates.sort(key=lambda other: (other.shared_themes, other.published_at), reverse=True)

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='letter',
             name='receipt_hash',
-            field=models.CharField(editable=False, max_length=64, null=True, unique=True),
+            field=models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True),
         ),
         migrations.AddField(
             model_name='letter',

@@ -1,0 +1,137 @@
+"""The write paths for letters: the ask form and every admin action go through these.
+
+Each function takes keyword-only arguments, validates with `full_clean()` and runs in a
+transaction, so the form, the admin and any script change a letter the same way.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from advice import notifications
+from advice.models import Letter
+from advice.receipts import new_receipt_code, receipt_hash, text_hash
+from advice.suggestions import suggest_themes
+
+# More links than this in a letter is how most spam looks; real letters rarely have any.
+MAX_LINKS = 2
+LINK = re.compile(r"https?://|www\.|\[[^\]]*\]\(", re.IGNORECASE)
+DUPLICATE_WINDOW = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the reader is told: a new letter's receipt code, or that it is a duplicate."""
+
+    letter: Letter | None
+    receipt_code: str | None
+
+    @property
+    def is_duplicate(self):
+        return self.letter is None
+
+
+@transaction.atomic
+def submit_letter(*, text, sign_off="", email="", themes=()):
+    """Store a reader's letter exactly as sent and return its receipt code, once.
+
+    The same text sent again within a day (a refreshed page, a double click) is stored
+    once: the second send returns a Submission without a letter or code. A letter with
+    more than MAX_LINKS links is kept, but as spam.
+    """
+    fingerprint = text_hash(text)
+    recent = timezone.now() - DUPLICATE_WINDOW
+    if Letter.objects.filter(text_hash=fingerprint, received_at__gte=recent).exists():
+        return Submission(letter=None, receipt_code=None)
+
+    is_spam = len(LINK.findall(text)) > MAX_LINKS
+    code = new_receipt_code()
+    letter = Letter(
+        original_text=text,
+        original_sign_off=sign_off.strip() or "Anonymous",
+        status=Letter.Status.SPAM if is_spam else Letter.Status.NEW,
+        # A letter judged spam is never answered, so there is nothing to e-mail about.
+        email="" if is_spam else email.strip(),
+        text_hash=fingerprint,
+        receipt_hash=receipt_hash(code),
+    )
+    letter.full_clean()
+    letter.save()
+    letter.themes.set(themes)
+    letter.suggested_themes.set(suggest_themes(text))
+    return Submission(letter=letter, receipt_code=code)
+
+
+def find_letter_by_code(code):
+    """The letter a receipt code belongs to, or None (whatever the reason)."""
+    hashed = receipt_hash(code)
+    if hashed is None:
+        return None
+    return Letter.objects.select_related("reply").filter(receipt_hash=hashed).first()
+
+
+@transaction.atomic
+def withdraw_letter(*, letter):
+    """Delete the letter for real, with its reply and any e-mail address."""
+    letter.delete()
+
+
+@transaction.atomic
+def shortlist_letter(*, letter):
+    """Put a letter on the shortlist of letters to answer."""
+    _set_status(letter, Letter.Status.SHORTLISTED)
+
+
+@transaction.atomic
+def mark_letter_answered(*, letter):
+    """A reply has been drafted: a new or shortlisted letter moves to answered."""
+    if letter.status in {Letter.Status.NEW, Letter.Status.SHORTLISTED}:
+        _set_status(letter, Letter.Status.ANSWERED)
+
+
+@transaction.atomic
+def publish_letter(*, letter, published_at=None):
+    """Publish a letter now, or at `published_at` (a future time schedules it).
+
+    Refuses a letter without a title or a reply. A reader who left an e-mail address is
+    told once the transaction has committed (or, when scheduled, once it is public).
+    """
+    if not letter.has_reply:
+        raise ValidationError("A letter cannot be published without a reply.")
+    letter.status = Letter.Status.PUBLISHED
+    letter.published_at = published_at or letter.published_at or timezone.now()
+    letter.full_clean()
+    letter.save()
+    _tell_reader_after_commit(letter)
+
+
+@transaction.atomic
+def decline_letter(*, letter):
+    """The column can't answer this letter; a reader who left an address is told kindly."""
+    _set_status(letter, Letter.Status.DECLINED)
+    _tell_reader_after_commit(letter)
+
+
+@transaction.atomic
+def mark_letter_spam(*, letter):
+    """Spam is never published or answered; its e-mail address is erased at once."""
+    letter.email = ""
+    _set_status(letter, Letter.Status.SPAM)
+
+
+def _set_status(letter, status):
+    letter.status = status
+    letter.full_clean()
+    letter.save()
+
+
+def _tell_reader_after_commit(letter):
+    if letter.email:
+        transaction.on_commit(
+            partial(notifications.send_outcome_email, letter_id=letter.pk), robust=True
+        )

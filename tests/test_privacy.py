@@ -1,0 +1,112 @@
+"""The privacy promise: the client's address is never stored or logged; nothing is lost."""
+
+import io
+import logging
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from advice.models import Letter
+from tests.conftest import database_down
+from tests.test_ask import LETTER, ask_data, receipt_code
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "203.0.113.77"
+
+
+def cached_text():
+    """Every key and value in the configured cache, as text."""
+    if settings.REDIS_URL:
+        import redis
+
+        server = redis.Redis.from_url(settings.REDIS_URL)
+        return " ".join(f"{key!r} {server.dump(key)!r}" for key in server.keys("*"))
+    from django.core.cache.backends.locmem import _caches
+
+    return " ".join(
+        f"{key!r} {value!r}" for store in _caches.values() for key, value in store.items()
+    )
+
+
+def test_the_client_address_is_never_stored_or_logged(caplog, settings):
+    caplog.set_level(logging.DEBUG)
+    settings.ASK_RATE_LIMIT = (2, 3600)
+    reader = Client(REMOTE_ADDR=ADDRESS)
+    code = receipt_code(reader.post(reverse("advice:ask"), ask_data(email="me@example.org")))
+    reader.post(reverse("advice:ask"), ask_data())  # duplicate
+    reader.post(reverse("advice:ask"), ask_data(letter="short"))  # rejected
+    reader.post(reverse("advice:ask"), ask_data(letter=LETTER + " Another."))  # limited: 429
+    reader.post(reverse("advice:ask_status"), {"code": code})
+    reader.post(reverse("advice:ask_status"), {"code": "AAAA-AAAA-AAAA-AAAA"})
+    assert Letter.objects.count() == 1
+
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert "me@example.org" in dump.getvalue()  # the dump does hold the letters
+    assert ADDRESS not in dump.getvalue()
+    assert ADDRESS not in caplog.text
+    assert code not in caplog.text and code not in dump.getvalue()
+    assert ADDRESS not in cached_text()
+
+
+def test_database_down_keeps_the_letter_and_says_try_again(client, database_unavailable):
+    response = client.post(
+        reverse("advice:ask"), ask_data(sign_off="Hopeful in Hull", themes=["friendship"])
+    )
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "We couldn't save your letter just now" in html
+    assert LETTER[:60] in html and "Hopeful in Hull" in html
+    assert '<input type="hidden" name="themes" value="friendship">' in html
+    assert client.get(reverse("advice:ask")).status_code == 503
+    status = client.post(reverse("advice:ask_status"), {"code": "AAAA-AAAA-AAAA-AAAA"})
+    assert status.status_code == 503
+
+
+def test_the_letter_goes_through_once_the_database_is_back(client):
+    with database_down():
+        assert client.post(reverse("advice:ask"), ask_data()).status_code == 503
+    response = client.post(reverse("advice:ask"), ask_data())
+    assert response.status_code == 200 and receipt_code(response)
+    assert Letter.objects.get().original_text == LETTER
+
+
+@pytest.fixture
+def gunicorn_log(tmp_path):
+    """A real gunicorn with the repository's config, its access log captured."""
+    log = tmp_path / "access.log"
+    port = 8700 + int(time.time()) % 200
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--workers", "1",
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", str(log), "config.wsgi"],
+        cwd=settings.BASE_DIR,
+        env={"DJANGO_DEBUG": "1", "PATH": "/usr/bin:/bin", "DATABASE_URL": "sqlite:///:memory:"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_access_log_has_no_client_address(gunicorn_log):
+    time.sleep(0.5)
+    text = gunicorn_log.read_text()
+    assert "GET /healthz" in text
+    assert "127.0.0.1" not in text
