@@ -46,6 +46,7 @@ class AskForm(forms.Form):
     email = forms.EmailField(
         label="E-mail address (optional)",
         required=False,
+        max_length=254,
         help_text="Only to tell you when your letter is answered. "
         "We delete it as soon as that message is sent.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -65,6 +66,9 @@ class AskForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A browser would silently cut a longer letter at maxlength; the server says so
+        # instead, and keeps every word.
+        self.fields["letter"].widget.attrs.pop("maxlength", None)
         # Every rendering carries a fresh signed time, so a re-shown form can be sent again.
         self.fields["shown_at"].initial = signing.dumps(time.time(), salt=SHOWN_AT_SALT)
 

@@ -59,6 +59,12 @@ def test_the_form_explains_itself(client):
     assert "can only answer a few" in html
 
 
+def test_the_browser_never_cuts_a_long_letter_short(client):
+    html = client.get(reverse("advice:ask")).content.decode()
+    textarea = re.search(r"<textarea[^>]*>", html).group(0)
+    assert "maxlength" not in textarea
+
+
 def test_sending_shows_a_receipt_code_once_and_stores_only_its_hash(client):
     theme = factories.theme(name="Friendship", slug="friendship")
     response = send(client, themes=[theme.slug])
@@ -102,6 +108,8 @@ def test_sending_the_same_letter_again_is_recognised_and_makes_no_second_code(cl
         ({"letter": ""}, "Please write your letter", 400),
         ({"consent": None}, "Please tick this box", 400),
         ({"email": "not-an-address"}, "Enter a valid email address", 400),
+        ({"email": "a" * 250 + "@example.org"}, "at most 254 characters", 400),
+        ({"sign_off": "s" * 121}, "at most 120 characters", 400),
         ({"website": "http://spam.example"}, "filled in by a program", 400),
         ({"shown_at": "just now"}, "That was very quick", 400),
         ({"shown_at": "forged"}, "That was very quick", 400),
@@ -110,12 +118,12 @@ def test_sending_the_same_letter_again_is_recognised_and_makes_no_second_code(cl
 def test_every_rejection_keeps_what_was_typed(client, changes, message, status):
     if changes.get("shown_at") == "just now":
         changes = {**changes, "shown_at": shown_seconds_ago(0)}
-    data = ask_data(sign_off="Keep Me in Kendal", **changes)
+    data = ask_data(**{"sign_off": "Keep Me in Kendal", **changes})
     response = client.post(reverse("advice:ask"), data)
     assert response.status_code == status
     html = response.content.decode()
     assert message in html
-    assert "Keep Me in Kendal" in html
+    assert data["sign_off"] in html
     if data.get("letter"):
         assert data["letter"][:60] in html
     assert Letter.objects.count() == 0
