@@ -81,6 +81,9 @@ class LetterAdmin(PublishableAdmin):
     inlines = [ReplyInline]
     actions = ["shortlist", "decline", "mark_spam", "publish_now"]
     readonly_fields = ["reader_will_be_emailed", "suggested_theme_names"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
         (
