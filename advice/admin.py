@@ -84,6 +84,7 @@ class LetterAdmin(PublishableAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
         (

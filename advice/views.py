@@ -112,7 +112,9 @@ def ask_status(request):
 
     form = StatusForm(request.POST)
     if is_limited(request, STATUS_SCOPE, settings.ASK_STATUS_RATE_LIMIT):
-        return render(request, "advice/ask_status.html", {"form": form, "limited": True}, status=429)
+        return render(
+            request, "advice/ask_status.html", {"form": form, "limited": True}, status=429
+        )
     if not form.is_valid():
         return render(request, "advice/ask_status.html", {"form": form}, status=400)
     try:
