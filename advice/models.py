@@ -60,9 +60,18 @@ class LetterQuerySet(PublishableQuerySet):
             )
         return self.filter(condition)
 
-    def with_search_text(self):
-        """Annotate `search_text`, the text a search excerpt is cut from: letter and reply."""
-        return self.annotate(search_text=Concat("body", Value("\n\n"), "reply__body"))
+    def for_search_hits(self):
+        """What a search hit shows (title, sign-off, date, themes), and `search_text`: the
+        letter and its reply, as an alias for the excerpt to be cut from."""
+        return (
+            self.only("title", "slug", "sign_off", "published_at")
+            .prefetch_related("themes")
+            .alias(
+                search_text=Concat(
+                    "body", Value("\n\n"), "reply__body", output_field=models.TextField()
+                )
+            )
+        )
 
 
 class Letter(Publishable):
@@ -118,6 +127,15 @@ class Letter(Publishable):
     # theme names and the reply live in other tables (advice/migrations/0004_search_vector):
     # title weighs A, theme names B, the edited letter and the reply C. Empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    # Where an imported letter came from (import_wordpress): importing the same export again
+    # finds it by these and updates it, instead of adding a copy.
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress post ID", null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_guid = models.CharField(
+        "WordPress GUID", max_length=255, blank=True, db_index=True, editable=False
+    )
 
     kind = "letter"
     objects = LetterQuerySet.as_manager()

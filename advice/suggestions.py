@@ -1,19 +1,30 @@
 """Theme suggestions for editors: which themes a new letter most resembles.
 
 Suggestions are stored on the letter for the editor to see and are never applied by
-themselves. Each theme is described by its name, its description and the titles of its
-published letters and articles; a letter's significant words are matched against that.
+themselves.
+
+On PostgreSQL the letter's significant words are matched against the stored search
+vectors of published letters and articles; the best-ranked pieces vote for their themes
+with their rank. On SQLite (development) each theme is described by its name, its
+description and the titles of its published pieces, and the theme sharing the most
+significant words with the letter wins.
 """
 
 import re
 from collections import Counter
 
 from django.apps import apps
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
 
 from advice.models import Theme
 
 SUGGESTIONS = 3
-WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Pieces whose themes vote, and how many of the newest matches are ranked to find them:
+# a bound on the work, however common the letter's words are.
+VOTERS, CANDIDATES = 30, 2000
+WORD = re.compile(r"[a-z]+")
 # Words that say nothing about what a letter is about.
 STOPWORDS = frozenset(
     """about after again also always because been before being both could dear didn't does
@@ -26,9 +37,9 @@ STOPWORDS = frozenset(
 
 
 def significant_words(text):
-    """Lower-case words of four letters or more that carry meaning, lightly stemmed."""
-    words = WORD.findall((text or "").lower())
-    return {stem(word) for word in words if len(word) >= 4 and word not in STOPWORDS}
+    """Lower-case words of four letters or more that carry meaning."""
+    words = WORD.findall((text or "").lower().replace("'", ""))
+    return {word for word in words if len(word) >= 4 and word not in STOPWORDS}
 
 
 def stem(word):
@@ -47,15 +58,52 @@ def theme_vocabularies():
         for theme_id, title in titles:
             if theme_id in vocabulary:
                 vocabulary[theme_id] += f" {title}"
-    return {theme_id: significant_words(text) for theme_id, text in vocabulary.items()}
+    return {theme_id: stems(text) for theme_id, text in vocabulary.items()}
+
+
+def stems(text):
+    return {stem(word) for word in significant_words(text)}
 
 
 def suggest_themes(text, *, limit=SUGGESTIONS):
-    """Up to `limit` themes sharing the most significant words with `text`, best first."""
-    words = significant_words(text)
-    scores = Counter(
-        {theme_id: len(words & vocabulary) for theme_id, vocabulary in theme_vocabularies().items()}
-    )
+    """Up to `limit` themes whose published content `text` most resembles, best first."""
+    if connection.vendor == "postgresql":
+        scores = ranked_theme_scores(text)
+    else:
+        words = stems(text)
+        scores = Counter(
+            {
+                theme_id: len(words & vocabulary)
+                for theme_id, vocabulary in theme_vocabularies().items()
+            }
+        )
     best = [theme_id for theme_id, score in scores.most_common(limit) if score > 0]
     themes = Theme.objects.in_bulk(best)
     return [themes[theme_id] for theme_id in best]
+
+
+def ranked_theme_scores(text):
+    """{theme id: summed rank of the published pieces most like `text`} (PostgreSQL)."""
+    words = sorted(significant_words(text))
+    scores = Counter()
+    if not words:
+        return scores
+    query = SearchQuery(" | ".join(words), search_type="raw", config="english")
+    for label in ("advice.Letter", "articles.Article"):
+        model = apps.get_model(label)
+        newest_matches = (
+            model.objects.published()
+            .filter(search_vector=query)
+            .order_by("-published_at")
+            .values("pk")[:CANDIDATES]
+        )
+        ranked = dict(
+            model.objects.filter(pk__in=newest_matches)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank")
+            .values_list("pk", "rank")[:VOTERS]
+        )
+        links = model.themes.through.objects.filter(**{f"{model._meta.model_name}_id__in": ranked})
+        for piece_id, theme_id in links.values_list(f"{model._meta.model_name}_id", "theme_id"):
+            scores[theme_id] += ranked[piece_id]
+    return scores

@@ -1,6 +1,10 @@
 import math
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from markdownx.models import MarkdownxField
 
@@ -30,6 +34,32 @@ class ArticleQuerySet(PublishableQuerySet):
         """Series and themes loaded alongside, so a page of articles costs two queries."""
         return self.select_related("series").prefetch_related("themes")
 
+    def containing_words(self, words):
+        """Articles whose title, standfirst or body contain every one of `words` (any case).
+
+        Site search's fallback where the database has no full-text search (SQLite, in
+        development); on PostgreSQL search matches the stored `search_vector` instead.
+        """
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+            )
+        return self.filter(condition)
+
+    def for_search_hits(self):
+        """What a search hit shows (title, byline, date, themes), and `search_text`: the
+        standfirst and body, as an alias for the excerpt to be cut from."""
+        return (
+            self.only("title", "slug", "byline", "published_at")
+            .prefetch_related("themes")
+            .alias(
+                search_text=Concat(
+                    "standfirst", Value("\n\n"), "body", output_field=models.TextField()
+                )
+            )
+        )
+
 
 class Article(Publishable):
     class Status(models.TextChoices):
@@ -54,6 +84,20 @@ class Article(Publishable):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Site search. On PostgreSQL the database keeps it current with triggers, because the
+    # theme names live in other tables (articles/migrations/0002_search_vector): title
+    # weighs A, theme names B, standfirst and body C. Empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    # Where an imported article came from (import_wordpress): importing the same export again
+    # finds it by these and updates it, instead of adding a copy.
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress post ID", null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_guid = models.CharField(
+        "WordPress GUID", max_length=255, blank=True, db_index=True, editable=False
+    )
+
     kind = "article"
     objects = ArticleQuerySet.as_manager()
 
@@ -61,6 +105,7 @@ class Article(Publishable):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
         ]
         constraints = [
             models.UniqueConstraint(

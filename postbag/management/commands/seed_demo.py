@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from advice.models import Letter, Reply, Theme
+from advice.services import submit_letter
 from articles.models import Article, Series
 from postbag.demo.articles import ARTICLES, SERIES
 from postbag.demo.letters import INBOX, LETTERS
@@ -91,13 +92,14 @@ class Command(BaseCommand):
                 defaults={"body": data["reply"], "sign_off": data["reply_sign_off"]},
             )
         for data in INBOX:
-            Letter.objects.get_or_create(
-                original_text=data["original_text"],
-                defaults={
-                    "original_sign_off": data["original_sign_off"],
-                    "received_at": now - timedelta(days=data["days_ago"], hours=3),
-                },
+            if Letter.objects.filter(original_text=data["original_text"]).exists():
+                continue
+            # The way a reader's letter arrives, so the inbox shows suggested themes too.
+            submission = submit_letter(
+                text=data["original_text"], sign_off=data["original_sign_off"]
             )
+            submission.letter.received_at = now - timedelta(days=data["days_ago"], hours=3)
+            submission.letter.save(update_fields=["received_at"])
 
     def reset_demo_editor(self):
         password = secrets.token_urlsafe(12)

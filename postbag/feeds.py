@@ -1,0 +1,153 @@
+"""Atom feeds: the latest letters and articles together, and each theme's.
+
+Every entry carries the whole piece as HTML (a letter with its reply; an article with its
+standfirst) and a one-sentence summary. Whole, not a summary and a link, because a letter
+without its answer is a teaser that helps no one, and many readers of a column read it in
+their feed reader. The HTML comes from render_markdown, the sanitiser every page uses.
+
+Twenty pieces through the Markdown renderer take a good part of a second, and feed readers
+poll: each feed is cached for CACHE_SECONDS, so a new post reaches them within that time.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from django.views.decorators.cache import cache_page
+
+from advice.models import Letter, Theme
+from articles.models import Article
+from postbag.content import light_rows, published_about
+from postbag.markdown import render_markdown
+from postbag.templatetags.postbag import absolute_url, lede
+
+FEED_LENGTH = 20
+CACHE_SECONDS = 10 * 60
+# XML 1.0 has no way to write most control characters; a pasted one must not break a feed.
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text):
+    return XML_UNSAFE.sub("", text)
+
+
+class AtomWithContent(Atom1Feed):
+    """Atom with each entry's whole HTML in <content>; Django's own writes <summary> only."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+def load_entries(rows):
+    """The letters (with replies) and articles that light `rows` name, in order."""
+    rows = list(rows)
+    querysets = {"letter": Letter.objects.for_detail(), "article": Article.objects.for_listing()}
+    loaded = {
+        kind: queryset.defer("search_vector").in_bulk(
+            [row["pk"] for row in rows if row["kind"] == kind]
+        )
+        for kind, queryset in querysets.items()
+        if any(row["kind"] == kind for row in rows)
+    }
+    return [loaded[row["kind"]][row["pk"]] for row in rows]
+
+
+def letter_html(letter):
+    parts = [render_markdown(letter.body), format_html("<p>{}</p>", letter.sign_off)]
+    if letter.has_reply:
+        reply = letter.reply
+        parts += [
+            format_html("<h2>{} replies</h2>", reply.columnist_name),
+            render_markdown(reply.body),
+            format_html("<p>{}</p>", reply.sign_off),
+        ]
+    return "".join(parts)
+
+
+def article_html(article):
+    standfirst = format_html("<p><em>{}</em></p>", article.standfirst) if article.standfirst else ""
+    return standfirst + render_markdown(article.body)
+
+
+class LatestFeed(Feed):
+    """The newest published letters and articles, together."""
+
+    feed_type = AtomWithContent
+
+    def title(self):
+        return f"{settings.SITE_NAME}: {settings.COLUMN_NAME}"
+
+    def subtitle(self):
+        return f"The newest letters and articles from {settings.COLUMN_NAME}."
+
+    def link(self):
+        return absolute_url(reverse("home"))
+
+    def feed_url(self):
+        return absolute_url(reverse("feeds_latest"))
+
+    def rows(self):
+        letters = light_rows(Letter.objects.published(), "letter")
+        articles = light_rows(Article.objects.published(), "article")
+        return letters.union(articles, all=True).order_by("-published_at", "-pk")
+
+    def items(self):
+        return load_entries(self.rows()[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return xml_safe(item.title)
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        if item.kind == "article":
+            return item.byline
+        return item.reply.columnist_name if item.has_reply else settings.COLUMNIST_NAME
+
+    def item_description(self, item):
+        return xml_safe(item.standfirst if item.kind == "article" else lede(item.body))
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+    def item_extra_kwargs(self, item):
+        html = article_html(item) if item.kind == "article" else letter_html(item)
+        return {"content": xml_safe(html)}
+
+
+class ThemeFeed(LatestFeed):
+    """The newest published letters and articles about one theme."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, theme):
+        return f"{settings.SITE_NAME}: {theme.name}"
+
+    def subtitle(self, theme):
+        return f"The newest letters and articles about {theme.name.lower()}."
+
+    def link(self, theme):
+        return absolute_url(theme.get_absolute_url())
+
+    def feed_url(self, theme):
+        return absolute_url(reverse("feeds_theme", kwargs={"slug": theme.slug}))
+
+    def items(self, theme):
+        return load_entries(published_about(theme)[:FEED_LENGTH])
+
+
+latest = cache_page(CACHE_SECONDS)(LatestFeed())
+theme = cache_page(CACHE_SECONDS)(ThemeFeed())

@@ -1,0 +1,243 @@
+"""Site search over published letters and articles.
+
+On PostgreSQL, the reader's words are a `websearch` query ("quoted phrase", -word, or)
+matched against each letter's and article's stored, weighted `search_vector` (kept current
+by triggers: see advice/migrations/0004_search_vector.py), ranked with ts_rank, and each
+hit shows a ts_headline excerpt. Nothing is computed from the text at query time except
+the excerpts of the page shown.
+
+A word in most of the archive would otherwise mean ranking most of the archive, so each
+kind ranks only its CANDIDATES_PER_KIND newest matches, in one query that computes the rank
+for those rows only: the work of a search has a bound, whatever the words. The page says
+so when a search reaches it.
+
+On SQLite (development) the fallback is honest and simple: every word must appear in the
+title or the text, in any case (of ASCII letters: SQLite's LIKE); newest first; search
+syntax is read as plain words; excerpts are cut around the first match. It reads every
+row, which is fine for a demo and no good for a large archive.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple
+
+import nh3
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, FloatField, Func, Value
+from django.utils.safestring import mark_safe
+
+from postbag.content import KINDS
+from postbag.templatetags.postbag import strip_markup
+
+MAX_QUERY_LENGTH = 200
+CANDIDATES_PER_KIND = 1000
+CONFIG = "english"
+
+# Excerpts mark their hits with two private-use characters rather than HTML, so that the
+# excerpt can be sanitised as text first and given its <mark> tags last.
+START, STOP = "\ue000", "\ue001"
+MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
+WORD = re.compile(r"\w+")
+EXCERPT_WORDS = 40
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput,
+        error_messages={
+            "max_length": f"That is a long search: please shorten it to {MAX_QUERY_LENGTH} "
+            "characters or fewer (it is %(show_value)d now)."
+        },
+    )
+    kind = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "Letters and articles"),
+            ("letter", "Letters only"),
+            ("article", "Articles only"),
+        ],
+    )
+    theme = forms.ChoiceField(label="Theme", required=False)
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        if full_text_available():
+            self.fields["q"].help_text = (
+                'Put a phrase in "quotes", leave a word out with a minus sign (-wedding), '
+                "or find either of two words with or."
+            )
+        self.themes = {theme.slug: theme for theme in themes}
+        self.fields["theme"].choices = [("", "All themes")] + [
+            (theme.slug, theme.name) for theme in themes
+        ]
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if text and not WORD.search(text):
+            raise forms.ValidationError(
+                "Please type at least one word: a search made only of punctuation finds nothing."
+            )
+        return text
+
+    def clean_theme(self):
+        return self.themes.get(self.cleaned_data["theme"])
+
+
+class Row(NamedTuple):
+    """A hit before it is loaded: enough to order it and put it on a page."""
+
+    kind: str
+    pk: int
+    rank: float
+    recency: object  # a number on PostgreSQL, the publication time elsewhere
+
+
+@dataclass(frozen=True)
+class Results:
+    """The hits of a search as light rows, best first."""
+
+    rows: list
+    engine: object
+    limit: ClassVar[int] = CANDIDATES_PER_KIND
+
+    @property
+    def reached_limit(self):
+        """Whether a kind reached CANDIDATES_PER_KIND matches, so older ones may be missing."""
+        return any(
+            sum(row.kind == kind for row in self.rows) >= CANDIDATES_PER_KIND for kind in KINDS
+        )
+
+    def load(self, rows):
+        """The letters and articles of `rows`, in order, each with an `excerpt` (safe HTML)."""
+        loaded = {}
+        for kind, model in KINDS.items():
+            ids = [row.pk for row in rows if row.kind == kind]
+            if ids:
+                queryset = self.engine.with_excerpts(model.objects.for_search_hits())
+                loaded[kind] = queryset.in_bulk(ids)
+        hits = [loaded[row.kind][row.pk] for row in rows]
+        for hit in hits:
+            hit.excerpt = excerpt_html(self.engine.marked_excerpt(hit))
+        return hits
+
+
+def search(text, *, kind=None, theme=None):
+    """Published letters and articles matching `text`, optionally one kind or one theme.
+
+    One query per kind: its newest CANDIDATES_PER_KIND matches with their rank, which the
+    database computes for those rows only. The two short lists are merged here.
+    """
+    engine = FullTextSearch(text) if full_text_available() else WordSearch(text)
+    rows = []
+    for name, model in KINDS.items():
+        if kind and kind != name:
+            continue
+        queryset = model.objects.published()
+        if theme is not None:
+            queryset = queryset.filter(themes=theme)
+        candidates = (
+            engine.matching(queryset)
+            .annotate(rank=engine.rank(), recency=engine.recency())
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "rank", "recency")
+        )
+        rows += [Row(name, *values) for values in candidates[:CANDIDATES_PER_KIND]]
+    rows.sort(key=lambda row: (row.rank, row.recency, row.pk), reverse=True)
+    return Results(rows=rows, engine=engine)
+
+
+def full_text_available():
+    """PostgreSQL's full-text search, or the simple fallback (SQLite in development)."""
+    return connection.vendor == "postgresql"
+
+
+class FullTextSearch:
+    """PostgreSQL: the stored vectors, websearch syntax, ts_rank and ts_headline."""
+
+    def __init__(self, text):
+        self.query = SearchQuery(text, search_type="websearch", config=CONFIG)
+
+    def matching(self, queryset):
+        return queryset.filter(search_vector=self.query)
+
+    def rank(self):
+        return SearchRank(F("search_vector"), self.query)
+
+    def recency(self):
+        # A number, not a datetime: loading thousands of timestamps with their time zone
+        # cost more than the query itself.
+        return Func(
+            F("published_at"),
+            template="EXTRACT(EPOCH FROM %(expressions)s)::float8",
+            output_field=FloatField(),
+        )
+
+    def with_excerpts(self, queryset):
+        return queryset.annotate(
+            headline=SearchHeadline(
+                "search_text",
+                self.query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                # One passage, chosen in fragment mode: the default mode can take twice as
+                # long for a rare word.
+                max_words=35,
+                min_words=15,
+                max_fragments=1,
+            )
+        )
+
+    def marked_excerpt(self, hit):
+        return hit.headline
+
+
+class WordSearch:
+    """SQLite: every word, in any case, in the title or the text."""
+
+    def __init__(self, text):
+        self.words = list(dict.fromkeys(word.casefold() for word in WORD.findall(text)))
+        self.pattern = re.compile(
+            "|".join(re.escape(word) for word in sorted(self.words, key=len, reverse=True)),
+            re.IGNORECASE,
+        )
+
+    def matching(self, queryset):
+        return queryset.containing_words(self.words)
+
+    def rank(self):
+        return Value(0.0, output_field=FloatField())
+
+    def recency(self):
+        return F("published_at")
+
+    def with_excerpts(self, queryset):
+        return queryset.annotate(excerpt_source=F("search_text"))
+
+    def marked_excerpt(self, hit):
+        """About EXCERPT_WORDS words of the text from just before its first hit, marked."""
+        words = hit.excerpt_source.split()
+        first = next((n for n, word in enumerate(words) if self.pattern.search(word)), 0)
+        start = max(0, first - EXCERPT_WORDS // 4)
+        end = start + EXCERPT_WORDS
+        excerpt = " ".join(words[start:end])
+        marked = self.pattern.sub(lambda match: START + match.group() + STOP, excerpt)
+        return ("… " if start else "") + marked + (" …" if end < len(words) else "")
+
+
+def excerpt_html(marked):
+    """A marked excerpt of Markdown source as safe HTML: plain text, its hits in <mark>.
+
+    Markup characters are dropped rather than rendered (Python-Markdown takes milliseconds
+    an excerpt, a page shows a dozen); nh3, the site's sanitiser, then parses what is left
+    as HTML, drops every tag and escapes the text. Only our own <mark> tags are put back.
+    """
+    text = " ".join(nh3.clean(strip_markup(marked), tags=set()).split())
+    text = MARKED.sub(r"<mark>\1</mark>", text)
+    return mark_safe(text.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above

@@ -1,0 +1,194 @@
+"""Feeds, sitemaps and robots.txt: valid XML, published items only, addresses on SITE_URL."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from advice.models import Letter
+from articles.models import Article
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITE_URL = "https://column.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE_URL
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Feeds and sitemaps are cached responses: each test starts without them."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def entries(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    return feed, feed.findall("atom:entry", ATOM)
+
+
+def hidden_items(theme=None):
+    themes = [theme] if theme else []
+    factories.letter(title="Draft letter", status=Letter.Status.ANSWERED, themes=themes)
+    factories.letter(
+        title="Scheduled letter", published_at=timezone.now() + timedelta(days=1), themes=themes
+    )
+    factories.article(title="Draft article", status=Article.Status.DRAFT, themes=themes)
+    factories.article(
+        title="Scheduled article", published_at=timezone.now() + timedelta(hours=2), themes=themes
+    )
+
+
+def test_the_latest_feed_holds_the_newest_published_letters_and_articles(client):
+    hidden_items()
+    for n in range(12):
+        factories.letter(title=f"Letter {n}", days_ago=n * 2 + 1)
+        factories.article(title=f"Article {n}", days_ago=n * 2 + 2)
+    feed, items = entries(client, reverse("feeds_latest"))
+
+    titles = [item.findtext("atom:title", namespaces=ATOM) for item in items]
+    assert titles[:4] == ["Letter 0", "Article 0", "Letter 1", "Article 1"]
+    assert len(titles) == 20
+    assert not any(word in title for title in titles for word in ("Draft", "Scheduled"))
+    assert feed.find("atom:link[@rel='self']", ATOM).get("href") == SITE_URL + "/feeds/latest/"
+
+
+def test_each_entry_has_title_link_dates_author_summary_and_the_whole_piece(client):
+    letter = factories.letter(
+        title="He never asks about my day",
+        body="Dear Elizabeth, he never asks. What should I do?",
+        sign_off="Unheard in Hull",
+        reply="**Ask him** for what you need.",
+    )
+    factories.article(title="On listening", byline="Sam Okafor", standfirst="Why it matters.")
+    _, items = entries(client, reverse("feeds_latest"))
+    entry = next(i for i in items if i.findtext("atom:title", namespaces=ATOM) == letter.title)
+
+    assert entry.find("atom:link", ATOM).get("href") == SITE_URL + letter.get_absolute_url()
+    assert entry.findtext("atom:published", namespaces=ATOM).startswith(
+        letter.published_at.date().isoformat()
+    )
+    assert entry.findtext("atom:updated", namespaces=ATOM)
+    assert entry.findtext("atom:author/atom:name", namespaces=ATOM) == "Elizabeth"
+    assert entry.findtext("atom:summary", namespaces=ATOM) == "He never asks."
+    content = entry.find("atom:content", ATOM)
+    assert content.get("type") == "html"
+    assert "<strong>Ask him</strong>" in content.text and "Unheard in Hull" in content.text
+    article = next(i for i in items if i.findtext("atom:title", namespaces=ATOM) == "On listening")
+    assert article.findtext("atom:author/atom:name", namespaces=ATOM) == "Sam Okafor"
+    assert article.findtext("atom:summary", namespaces=ATOM) == "Why it matters."
+
+
+def test_the_feed_escapes_titles_and_sanitises_content(client):
+    hostile = "</script><script>alert(1)</script> & <b>friends</b>"
+    factories.letter(
+        title=hostile,
+        body='Dear Elizabeth, <img src=x onerror="alert(2)"> [x](javascript:alert(3))',
+        reply="<script>alert(4)</script><iframe src='https://evil.example'></iframe>Be kind.",
+    )
+    factories.letter(title="A bell\x07 in the title")
+    response = client.get(reverse("feeds_latest"))
+    raw = response.content.decode()
+    assert "<script>" not in raw and "</script><script>" not in raw
+
+    _, items = entries(client, reverse("feeds_latest"))
+    titles = [item.findtext("atom:title", namespaces=ATOM) for item in items]
+    assert hostile in titles and "A bell in the title" in titles
+    content = items[titles.index(hostile)].findtext("atom:content", namespaces=ATOM)
+    for unsafe in ("<script", "onerror", "javascript:", "<iframe", "alert"):
+        assert unsafe not in content
+    assert "Be kind." in content
+
+
+def test_a_theme_feed_holds_only_that_themes_published_items(client):
+    theme, other = factories.theme(name="Grief"), factories.theme(name="Money")
+    hidden_items(theme)
+    factories.letter(title="Grief letter", themes=[theme])
+    factories.article(title="Grief article", themes=[theme, other])
+    factories.letter(title="Money letter", themes=[other])
+    feed, items = entries(client, reverse("feeds_theme", kwargs={"slug": theme.slug}))
+    titles = sorted(item.findtext("atom:title", namespaces=ATOM) for item in items)
+    assert titles == ["Grief article", "Grief letter"]
+    assert feed.findtext("atom:title", namespaces=ATOM).endswith("Grief")
+    assert client.get(reverse("feeds_theme", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_feeds_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    theme = factories.theme()
+    for n in range(25):
+        factories.letter(themes=[theme, factories.theme()], days_ago=n)
+        factories.article(themes=[theme], days_ago=n)
+    # Rows, then letters with replies and their themes, articles and their themes.
+    with django_assert_max_num_queries(5):
+        assert len(entries(client, reverse("feeds_latest"))[1]) == 20
+    with django_assert_max_num_queries(6):
+        assert len(entries(client, reverse("feeds_theme", kwargs={"slug": theme.slug}))[1]) == 20
+
+
+def test_pages_link_to_their_feeds(client):
+    theme = factories.theme()
+    home = client.get(reverse("home")).content.decode()
+    assert '<link rel="alternate" type="application/atom+xml"' in home
+    assert f'href="{reverse("feeds_latest")}"' in home
+    theme_page = client.get(theme.get_absolute_url()).content.decode()
+    assert f'href="{reverse("feeds_theme", kwargs={"slug": theme.slug})}"' in theme_page
+
+
+def sitemap_locations(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        node.findtext("sm:loc", namespaces=SITEMAP): node.findtext("sm:lastmod", namespaces=SITEMAP)
+        for node in root
+    }
+
+
+def test_the_sitemap_lists_exactly_the_published_items_and_every_theme(client):
+    theme = factories.theme()
+    hidden_items(theme)
+    letter = factories.letter(themes=[theme], days_ago=3)
+    article = factories.article()
+    empty_theme = factories.theme()
+
+    index = sitemap_locations(client, reverse("sitemap"))
+    sections = [
+        SITE_URL + f"/sitemap-{section}.xml" for section in ("letters", "articles", "themes")
+    ]
+    assert sorted(index) == sorted(sections)
+
+    urls = {}
+    for section in sections:
+        urls |= sitemap_locations(client, section.removeprefix(SITE_URL))
+    assert set(urls) == {
+        SITE_URL + letter.get_absolute_url(),
+        SITE_URL + article.get_absolute_url(),
+        SITE_URL + theme.get_absolute_url(),
+        SITE_URL + empty_theme.get_absolute_url(),
+    }
+    assert urls[SITE_URL + letter.get_absolute_url()] == letter.updated_at.date().isoformat()
+    assert urls[SITE_URL + theme.get_absolute_url()] == letter.published_at.date().isoformat()
+    assert urls[SITE_URL + empty_theme.get_absolute_url()] is None
+
+
+def test_robots_txt_keeps_crawlers_out_of_private_pages_and_points_to_the_sitemap(client):
+    response = client.get(reverse("robots_txt"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /admin/" in lines and "Disallow: /ask/status/" in lines
+    assert f"Sitemap: {SITE_URL}/sitemap.xml" in lines

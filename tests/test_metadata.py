@@ -1,0 +1,217 @@
+"""Page metadata: canonical links, Open Graph and Twitter tags, and JSON-LD structured data."""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from advice.models import Letter
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SITE_URL = "https://column.example.org"
+HOSTILE = "</script><script>alert(1)</script>"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE_URL
+
+
+class Head(HTMLParser):
+    """The <meta>, <link> and <script> tags of a page, and the scripts' text."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.meta, self.links, self.scripts = {}, {}, []
+        self._script = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta":
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+        elif tag == "link":
+            self.links.setdefault(attrs["rel"], attrs["href"])
+        elif tag == "script":
+            self._script = {"type": attrs.get("type"), "text": ""}
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(self._script)
+            self._script = None
+
+    def json_ld(self, type_):
+        blocks = [json.loads(s["text"]) for s in self.scripts if s["type"] == "application/ld+json"]
+        return next(block for block in blocks if block["@type"] == type_)
+
+
+def head(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return Head(response.content.decode())
+
+
+@pytest.fixture
+def content(db):
+    rejection, family = factories.theme(name="Rejection"), factories.theme(name="Family")
+    letter = factories.letter(
+        title="My sister forgot my birthday",
+        body="Dear Elizabeth,\n\nMy sister forgot my birthday again. It hurt more than I said.",
+        sign_off="Forgotten in Frome",
+        reply="Dear Forgotten,\n\nTell her. **Plainly**, and once.",
+        themes=[rejection, family],
+    )
+    article = factories.article(
+        title="On being remembered",
+        standfirst="Why small forgettings hurt so much.",
+        themes=[rejection],
+    )
+    return {"letter": letter, "article": article, "theme": rejection}
+
+
+def public_urls(content):
+    return [
+        reverse("home"),
+        reverse("advice:letter_list"),
+        content["letter"].get_absolute_url(),
+        reverse("articles:article_list"),
+        content["article"].get_absolute_url(),
+        reverse("advice:theme_list"),
+        content["theme"].get_absolute_url(),
+        reverse("search"),
+        reverse("search") + "?q=birthday",
+        reverse("advice:ask"),
+    ]
+
+
+def test_every_public_page_has_a_canonical_link_and_social_tags(client, content):
+    for url in public_urls(content):
+        page = head(client, url)
+        path = url.split("?")[0]
+        assert page.links["canonical"] == SITE_URL + path, url
+        assert page.meta["og:url"] == SITE_URL + path, url
+        assert page.meta["og:site_name"] == "Postbag", url
+        assert page.meta["og:type"] in {"website", "article"}, url
+        assert page.meta["og:title"] and page.meta["og:description"], url
+        assert page.meta["description"], url
+        assert page.meta["twitter:card"] == "summary", url
+
+
+def test_the_canonical_link_of_a_later_page_keeps_its_number(client):
+    for _ in range(15):
+        factories.letter()
+    page = head(client, reverse("advice:letter_list") + "?page=2&utm_source=x")
+    assert page.links["canonical"] == SITE_URL + reverse("advice:letter_list") + "?page=2"
+
+
+def test_a_letter_is_described_by_its_first_sentence_and_an_article_by_its_standfirst(
+    client, content
+):
+    letter = head(client, content["letter"].get_absolute_url())
+    assert letter.meta["description"] == "My sister forgot my birthday again."
+    assert letter.meta["og:description"] == "My sister forgot my birthday again."
+    assert letter.meta["og:title"] == "My sister forgot my birthday"
+    assert letter.meta["og:type"] == "article"
+    article = head(client, content["article"].get_absolute_url())
+    assert article.meta["description"] == "Why small forgettings hurt so much."
+    assert article.meta["og:type"] == "article"
+
+
+def test_a_letter_page_describes_itself_as_a_question_and_its_answer(client, content):
+    letter = content["letter"]
+    qa = head(client, letter.get_absolute_url()).json_ld("QAPage")
+    question = qa["mainEntity"]
+    assert qa["@context"] == "https://schema.org"
+    assert question["@type"] == "Question"
+    assert question["name"] == "My sister forgot my birthday"
+    assert question["text"].startswith("Dear Elizabeth, My sister forgot my birthday again.")
+    assert question["dateCreated"] == letter.published_at.isoformat()
+    assert question["author"] == {"@type": "Person", "name": "Forgotten in Frome"}
+    assert question["answerCount"] == 1
+    answer = question["acceptedAnswer"]
+    assert answer["@type"] == "Answer"
+    assert answer["text"] == "Dear Forgotten, Tell her. Plainly, and once."
+    assert answer["author"] == {"@type": "Person", "name": "Elizabeth"}
+    assert answer["datePublished"] == letter.published_at.isoformat()
+    assert answer["url"] == SITE_URL + letter.get_absolute_url() + "#reply-heading"
+
+
+def test_an_article_page_describes_itself_as_an_article(client, content):
+    article = content["article"]
+    data = head(client, article.get_absolute_url()).json_ld("Article")
+    assert data["headline"] == "On being remembered"
+    assert data["description"] == "Why small forgettings hurt so much."
+    assert data["author"] == {"@type": "Person", "name": "Elizabeth Hart"}
+    assert data["datePublished"] == article.published_at.isoformat()
+    assert data["dateModified"] == article.updated_at.isoformat()
+    assert data["url"] == SITE_URL + article.get_absolute_url()
+
+
+def trail(page):
+    items = page.json_ld("BreadcrumbList")["itemListElement"]
+    assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+    return [(item["name"], item["item"].removeprefix(SITE_URL)) for item in items]
+
+
+def test_breadcrumbs_go_home_then_theme_then_item(client, content):
+    letter, article, theme = content["letter"], content["article"], content["theme"]
+    home = ("Home", reverse("home"))
+    # The first theme in name order: Family before Rejection.
+    family = ("Family", letter.themes.get(name="Family").get_absolute_url())
+    assert trail(head(client, letter.get_absolute_url())) == [
+        home,
+        family,
+        (letter.title, letter.get_absolute_url()),
+    ]
+    assert trail(head(client, article.get_absolute_url())) == [
+        home,
+        ("Rejection", theme.get_absolute_url()),
+        (article.title, article.get_absolute_url()),
+    ]
+    assert trail(head(client, theme.get_absolute_url())) == [
+        home,
+        ("Rejection", theme.get_absolute_url()),
+    ]
+    loner = factories.letter(title="No theme at all")
+    assert trail(head(client, loner.get_absolute_url())) == [
+        home,
+        ("No theme at all", loner.get_absolute_url()),
+    ]
+
+
+def test_content_cannot_break_out_of_the_json_ld(client):
+    letter = factories.letter(title=f"Help {HOSTILE} & more", reply=f"Be kind. {HOSTILE}")
+    article = factories.article(title=f"On {HOSTILE}", standfirst=HOSTILE)
+    for item, type_ in [(letter, "QAPage"), (article, "Article")]:
+        html = client.get(item.get_absolute_url()).content.decode()
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            assert "<" not in block and ">" not in block and "&" not in block
+            json.loads(block)
+        assert "<script>alert(1)" not in html
+        data = Head(html).json_ld(type_)
+        name = data["mainEntity"]["name"] if type_ == "QAPage" else data["headline"]
+        assert HOSTILE in name
+
+
+def test_pages_run_no_javascript_but_their_json_ld(client, content):
+    for url in public_urls(content):
+        for script in head(client, url).scripts:
+            assert script["type"] == "application/ld+json", url
+
+
+def test_a_staff_preview_of_an_unpublished_letter_has_data_without_dates(editor_client):
+    letter = factories.letter(
+        title="Not yet", status=Letter.Status.SHORTLISTED, reply=None, slug="not-yet"
+    )
+    page = head(editor_client, letter.get_absolute_url())
+    question = page.json_ld("QAPage")["mainEntity"]
+    assert question["answerCount"] == 0 and "dateCreated" not in question
+    assert page.meta["robots"] == "noindex, nofollow"

@@ -1,0 +1,319 @@
+"""Site search: PostgreSQL full text (ranked, websearch syntax, kept current by triggers),
+the SQLite fallback, and a page that explains bad input instead of failing."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from advice.models import Letter, Reply
+from articles.models import Article
+from postbag import search as site_search
+from postbag.search import search
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL"
+)
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the fallback search runs where full text does not"
+)
+
+
+def titles(text, **filters):
+    """Titles of the hits for `text`, best first."""
+    results = search(text, **filters)
+    return [hit.title for hit in results.load(results.rows)]
+
+
+def page(client, **params):
+    response = client.get(reverse("search"), params)
+    return response, response.content.decode()
+
+
+# --- What is found, on every database ---------------------------------------------------
+
+
+def test_only_published_letters_and_articles_are_found():
+    factories.letter(title="Published marmalade letter")
+    factories.letter(title="Drafted marmalade letter", status=Letter.Status.ANSWERED)
+    factories.letter(
+        title="Scheduled marmalade letter", published_at=timezone.now() + timedelta(days=2)
+    )
+    factories.article(title="Published marmalade article")
+    factories.article(title="Draft marmalade article", status=Article.Status.DRAFT)
+    factories.article(
+        title="Scheduled marmalade article", published_at=timezone.now() + timedelta(hours=1)
+    )
+    assert sorted(titles("marmalade")) == [
+        "Published marmalade article",
+        "Published marmalade letter",
+    ]
+
+
+def test_finds_words_in_the_reply_and_the_article_body():
+    factories.letter(title="A letter", reply="Try the allotment on Sundays.")
+    factories.article(title="An article", body="Nothing grows like an allotment friendship.")
+    assert sorted(titles("allotment")) == ["A letter", "An article"]
+
+
+def test_filters_by_kind_and_by_theme():
+    grief, money = factories.theme(name="Grief"), factories.theme(name="Money")
+    factories.letter(title="Letter about grief and the garden", themes=[grief])
+    factories.letter(title="Letter about money and the garden", themes=[money])
+    factories.article(title="Article about the garden", themes=[grief])
+    assert sorted(titles("garden", kind="letter")) == [
+        "Letter about grief and the garden",
+        "Letter about money and the garden",
+    ]
+    assert titles("garden", kind="article") == ["Article about the garden"]
+    assert sorted(titles("garden", theme=grief)) == [
+        "Article about the garden",
+        "Letter about grief and the garden",
+    ]
+
+
+def test_each_kind_ranks_only_its_newest_candidates(monkeypatch):
+    monkeypatch.setattr(site_search, "CANDIDATES_PER_KIND", 3)
+    for days in range(1, 6):
+        factories.letter(title=f"Pottery letter {days}", days_ago=days)
+    factories.article(title="Pottery article")
+    results = search("pottery")
+    assert sorted(titles("pottery")) == [
+        "Pottery article",
+        "Pottery letter 1",
+        "Pottery letter 2",
+        "Pottery letter 3",
+    ]
+    assert results.reached_limit
+
+
+def test_the_excerpt_marks_hits_and_lets_no_content_html_through():
+    factories.letter(
+        title="Strong words",
+        body="Dear Elizabeth, <b>bold</b> <script>alert(1)</script> my <em>marmalade</em> "
+        "went wrong & <img src=x onerror=alert(2)> everyone laughed.",
+    )
+    (hit,) = search("marmalade").load(search("marmalade").rows)
+    assert "<mark>marmalade</mark>" in hit.excerpt
+    assert "&amp;" in hit.excerpt
+    without_marks = hit.excerpt.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in without_marks and ">" not in without_marks
+    assert "onerror" not in hit.excerpt
+
+
+def test_generated_benchmark_content_is_searchable_and_can_be_cleared():
+    call_command("generate_content", letters=30, articles=5, themes=4, workers=1, verbosity=0)
+    generated = Letter.objects.filter(slug__startswith="gen-")
+    assert generated.count() == 30 and Reply.objects.filter(letter__in=generated).count() == 30
+    assert search("Elizabeth", kind="letter").rows
+    call_command("generate_content", letters=0, articles=0, themes=0, clear=True, verbosity=0)
+    assert not Letter.objects.filter(slug__startswith="gen-").exists()
+
+
+# --- PostgreSQL: ranking, syntax, and vectors kept current by the database ----------------
+
+
+@postgresql_only
+def test_a_title_match_outranks_a_theme_match_which_outranks_a_body_match():
+    factories.letter(title="Nothing here", body="Dear Elizabeth, my sister is jealous.", days_ago=1)
+    factories.letter(
+        title="Nothing there either", themes=[factories.theme(name="Jealous")], days_ago=2
+    )
+    factories.letter(title="Jealous of my sister", days_ago=3)
+    assert titles("jealous") == ["Jealous of my sister", "Nothing there either", "Nothing here"]
+
+
+@postgresql_only
+def test_websearch_syntax_quotes_minus_and_or():
+    factories.letter(title="My best friend moved away")
+    factories.letter(title="The best thing my friend did")
+    factories.letter(title="A wedding without my sister")
+    assert titles('"best friend"') == ["My best friend moved away"]
+    assert titles("best -moved") == ["The best thing my friend did"]
+    assert sorted(titles("moved or wedding")) == [
+        "A wedding without my sister",
+        "My best friend moved away",
+    ]
+
+
+@postgresql_only
+def test_searching_never_computes_a_vector_from_the_text(client):
+    factories.letter(title="Kayaking with my brother")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Kayaking" in page(client, q="kayaking")[1]
+    assert not any("to_tsvector" in query["sql"] for query in queries.captured_queries)
+
+
+@postgresql_only
+def test_the_triggers_keep_the_vector_current():
+    theme = factories.theme(name="Loneliness")
+    letter = factories.letter(title="Sundays are the worst", reply="Join the choir.")
+    article = factories.article(title="On quiet weekends", body="Try the library.")
+
+    letter.themes.add(theme)
+    article.themes.add(theme)
+    assert sorted(titles("loneliness")) == ["On quiet weekends", "Sundays are the worst"]
+
+    theme.name = "Solitude"
+    theme.save()
+    assert titles("loneliness") == []
+    assert sorted(titles("solitude")) == ["On quiet weekends", "Sundays are the worst"]
+
+    letter.themes.remove(theme)
+    assert titles("solitude") == ["On quiet weekends"]
+
+    letter.reply.body = "Try bell ringing."
+    letter.reply.save()
+    assert titles("choir") == [] and titles("bell ringing") == ["Sundays are the worst"]
+
+    letter.reply.delete()
+    assert titles("bell") == []
+    Reply.objects.create(letter=letter, body="Volunteer at the food bank.")
+    assert titles("volunteer") == ["Sundays are the worst"]
+
+    Letter.objects.filter(pk=letter.pk).update(title="Saturdays are the worst")
+    Article.objects.filter(pk=article.pk).update(standfirst="A word about crosswords.")
+    assert titles("saturday") == ["Saturdays are the worst"]
+    assert titles("crossword") == ["On quiet weekends"]
+
+
+@postgresql_only
+def test_saving_a_letter_loaded_earlier_does_not_undo_the_triggers():
+    letter = factories.letter(title="Moving house", reply="Take your time.")
+    stale = Letter.objects.get(pk=letter.pk)
+    Reply.objects.filter(letter=letter).update(body="Label every box.")
+    stale.sign_off = "Boxed In"
+    stale.save()
+    assert titles("label box") == ["Moving house"]
+
+
+# --- SQLite: the development fallback ---------------------------------------------------
+
+
+@sqlite_only
+def test_the_fallback_needs_every_word_in_any_case_and_lists_newest_first():
+    factories.letter(title="Older: my SISTER and the wedding", days_ago=5)
+    factories.letter(title="Newer", body="Dear Elizabeth, my sister skipped my wedding.")
+    factories.letter(title="Only the wedding")
+    factories.letter(
+        title="Only a sister", reply="Weddings bring out the worst in families.", days_ago=2
+    )
+    assert titles("Sister wedding") == [
+        "Newer",
+        "Only a sister",
+        "Older: my SISTER and the wedding",
+    ]
+
+
+@sqlite_only
+def test_the_fallback_treats_search_syntax_as_words():
+    factories.letter(title="My best friend moved away")
+    assert titles('"best friend" -nothing') == []
+    assert titles('"best friend"') == ["My best friend moved away"]
+
+
+@sqlite_only
+def test_the_fallback_excerpt_marks_the_words():
+    factories.letter(
+        title="Cats", body="Dear Elizabeth, " + "filler " * 30 + "my cat Biscuit left."
+    )
+    (hit,) = search("biscuit").load(search("biscuit").rows)
+    assert "<mark>Biscuit</mark>" in hit.excerpt and hit.excerpt.startswith("…")
+
+
+# --- The page ------------------------------------------------------------------------------
+
+
+def test_an_empty_search_shows_the_form_and_the_themes(client):
+    factories.theme(name="Rejection")
+    response, html = page(client)
+    assert response.status_code == 200
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert 'name="q"' in html and "Rejection" in html
+    assert "result" not in html.lower().split("<main", 1)[1]
+
+
+def test_a_search_with_hits_lists_them_with_a_count_and_highlights(client):
+    factories.letter(title="The quiet neighbour", body="Dear Elizabeth, my neighbour never waves.")
+    response, html = page(client, q="neighbour")
+    assert response.status_code == 200
+    assert "1 result for “neighbour”" in html
+    assert "The quiet neighbour" in html and "<mark>neighbour</mark>" in html
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert 'value="neighbour"' in html
+
+
+def test_no_hits_says_so_and_suggests_themes(client):
+    factories.theme(name="Friendship")
+    response, html = page(client, q="xylophone")
+    assert response.status_code == 200
+    assert "No results for “xylophone”" in html
+    assert "/themes/" in html and "Friendship" in html
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("x" * 201, "please shorten it to 200 characters"),
+        ("?!… -- ***", "Please type at least one word"),
+        ("friend\x00ship", "Null characters are not allowed"),
+    ],
+)
+def test_bad_queries_get_a_clear_message_and_keep_what_was_typed(client, query, message):
+    response, html = page(client, q=query)
+    assert response.status_code == 200
+    assert message in html
+    assert 'aria-invalid="true"' in html
+    if "\x00" not in query:
+        assert f'value="{query}"' in html.replace("&amp;", "&").replace("&hellip;", "…")
+
+
+def test_an_unknown_theme_or_kind_is_explained(client):
+    html = page(client, q="garden", theme="no-such-theme", kind="poems")[1]
+    assert "no-such-theme is not one of the available choices" in html
+    assert "poems is not one of the available choices" in html
+
+
+@pytest.mark.parametrize("bad_page", ["abc", "0", "99"])
+def test_a_bad_page_number_is_a_404(client, bad_page):
+    factories.letter(title="Garden letter")
+    assert page(client, q="garden", page=bad_page)[0].status_code == 404
+
+
+def test_pages_of_results_link_to_each_other_keeping_the_query(client):
+    for n in range(15):
+        factories.letter(title=f"Garden letter {n}")
+    html = page(client, q="garden", kind="letter", page=2)[1]
+    assert 'rel="prev" href="?q=garden&amp;kind=letter&amp;page=1"' in html
+    assert 'start="13"' in html
+
+
+def test_every_page_has_a_labelled_search_box_in_its_header(client):
+    letter = factories.letter()
+    for url in [reverse("home"), letter.get_absolute_url(), reverse("advice:theme_list")]:
+        html = client.get(url).content.decode()
+        header = html[html.index("<header") : html.index("</header>")]
+        assert f'action="{reverse("search")}"' in header and 'method="get"' in header
+        assert '<label class="visually-hidden" for="site-search-q">' in header
+        assert 'id="site-search-q" name="q"' in header
+
+
+def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    themes = [factories.theme() for _ in range(4)]
+    for n in range(30):
+        factories.letter(title=f"Garden letter {n}", themes=themes[: n % 4 + 1])
+        factories.article(title=f"Garden article {n}", themes=themes[: n % 3 + 1])
+    # Themes for the form; each kind's hit rows; each kind's page of hits and their themes.
+    with django_assert_max_num_queries(7):
+        response, html = page(client, q="garden", page=2)
+    assert response.status_code == 200 and "60 results" in html
+    with django_assert_max_num_queries(7):
+        assert page(client, q="garden", theme=themes[0].slug)[0].status_code == 200
