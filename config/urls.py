@@ -3,14 +3,20 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from postbag import editor, views
+from postbag import editor, feeds, sitemaps, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("advice.urls")),
     path("articles/", include("articles.urls")),
+    path("search/", views.search, name="search"),
+    path("feeds/latest/", feeds.latest, name="feeds_latest"),
+    path("feeds/themes/<slug:slug>/", feeds.theme, name="feeds_theme"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     # The paths and names django-markdownx's widget expects, answered for staff only.
     path("markdownx/upload/", editor.ImageUploadView.as_view(), name="markdownx_upload"),
     path(
@@ -19,6 +25,9 @@ urlpatterns = [
         name="markdownx_markdownify",
     ),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database that can't be reached anywhere in a request is a 503 page, not a 500.
+handler500 = "postbag.errors.server_error"
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} editors"
