@@ -67,7 +67,7 @@ ALLOWED_HOSTS = env_list(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "postbag.apps.PostbagAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,7 +83,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "postbag.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and authentication: a cached page is served without the database.
+    "postbag.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,10 +124,20 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Reuse connections across requests, but check them first so that a restarted
-    # database server costs one failed check, not a failed request.
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that doesn't answer should cost a request seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+    if env_bool("DATABASE_POOL"):
+        # psycopg's pool: each process keeps connections open and hands them to threads.
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DATABASE_POOL_MAX_SIZE", 8),
+            "timeout": 5,
+        }
+    else:
+        # Reuse connections across requests, but check them first so that a restarted
+        # database server costs one failed check, not a failed request.
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -132,9 +147,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis back end, degrading to "no cache" while Redis is unreachable.
+            "BACKEND": "postbag.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "postbag",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -229,6 +246,10 @@ COLUMN_NAME = os.environ.get("COLUMN_NAME", "Ask Elizabeth")
 COLUMNIST_NAME = os.environ.get("COLUMNIST_NAME", "Elizabeth")
 COLUMNIST_SIGN_OFF = os.environ.get("COLUMNIST_SIGN_OFF", f"Big love, {COLUMNIST_NAME}")
 PAGE_SIZE = env_int("PAGE_SIZE", 12)
+# Whole public pages kept in the cache (0 turns the page cache off), and how long a CDN
+# or browser may keep one before asking again.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_PUBLIC_SECONDS = env_int("PAGE_CACHE_PUBLIC_SECONDS", 60)
 
 # --- Asking a question ----------------------------------------------------------------
 
@@ -246,7 +267,21 @@ ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
 
 # --- Security -------------------------------------------------------------------------
 
+# The admin's address: something other than /admin/ keeps most drive-by guessing away.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin").strip().strip("/") + "/"
+# Failed editor log-ins one client may make per period before the login form refuses it.
+ADMIN_LOGIN_RATE_LIMIT = env_rate("ADMIN_LOGIN_RATE_LIMIT", "10/h")
+
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Behind a proxy that terminates TLS: the header it sets on HTTPS requests, for example
+# DJANGO_SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto (only if the proxy always sets it).
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "").strip():
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"].strip().upper().replace("-", "_"),
+        "https",
+    )
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
@@ -255,6 +290,22 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere: pages use files from this site only. Images may
+# come from elsewhere over HTTPS (imported posts keep their image addresses).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # A stale form on /ask/ gives the reader their letter back instead of a bare 403.
 CSRF_FAILURE_VIEW = "advice.views.csrf_failure"

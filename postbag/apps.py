@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class PostbagConfig(AppConfig):
@@ -6,3 +7,15 @@ class PostbagConfig(AppConfig):
 
     name = "postbag"
     verbose_name = "Postbag"
+
+    def ready(self):
+        from postbag import pagecache
+
+        pagecache.connect_signals()
+
+
+class PostbagAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with a login that slows down guessing (postbag.admin_site)."""
+
+    default = False  # named in INSTALLED_APPS in place of django.contrib.admin
+    default_site = "postbag.admin_site.PostbagAdminSite"

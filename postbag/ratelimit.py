@@ -4,18 +4,16 @@ A client is known only by a keyed hash of its IP address (HMAC with the secret k
 only in the cache, where each counter expires with its window. With Redis (`REDIS_URL`)
 every process and server shares the counters.
 
-If the cache is unreachable the limits fail open: a letter someone worked up the courage
-to send matters more than a burst of spam during an outage, which the honeypot, the
-minimum time and the link rule still catch.
+If the cache is unreachable the limits fail open (the cache back end, postbag.cache, reads
+nothing and drops writes): a letter someone worked up the courage to send matters more
+than a burst of spam during an outage, which the honeypot, the minimum time and the link
+rule still catch.
 """
 
-import logging
 import time
 
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
-
-logger = logging.getLogger(__name__)
 
 
 def client_fingerprint(request):
@@ -32,11 +30,7 @@ def _window_key(request, scope, period):
 def is_limited(request, scope, rate):
     """Whether the client has used up `rate` = (count, seconds) in the current window."""
     count, period = rate
-    try:
-        return (cache.get(_window_key(request, scope, period)) or 0) >= count
-    except Exception:  # each cache back end raises its own errors; any of them means "down"
-        logger.warning("Rate limit cache unavailable; letting %s through", scope)
-        return False
+    return (cache.get(_window_key(request, scope, period)) or 0) >= count
 
 
 def record_hit(request, scope, rate):
@@ -48,5 +42,3 @@ def record_hit(request, scope, rate):
             cache.incr(key)
     except ValueError:  # the counter expired between add() and incr()
         cache.add(key, 1, timeout=period)
-    except Exception:
-        logger.warning("Rate limit cache unavailable; %s not counted", scope)
