@@ -143,7 +143,12 @@ class Letter(Publishable):
     class Meta:
         ordering = ["-published_at", "-received_at"]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="letter_status_published"),
+            # Lists page through this index alone (ids at an offset, postbag.pagination).
+            models.Index(
+                fields=["status", "-published_at", "-received_at"],
+                include=["id"],
+                name="letter_listing",
+            ),
             models.Index(fields=["status", "-received_at"], name="letter_status_received"),
             GinIndex(fields=["search_vector"], name="letter_search_vector"),
         ]

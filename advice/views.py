@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 def letter_list(request):
-    page = paginate(request, Letter.objects.published().for_listing())
+    page = paginate(request, Letter.objects.published().for_listing(), count_name="letters")
     return render(request, "advice/letter_list.html", {"page": page})
 
 
@@ -39,7 +39,7 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    page = paginate(request, published_about(theme))
+    page = paginate(request, published_about(theme), count_name=f"theme:{theme.pk}")
     page.object_list = load_rows(page.object_list)
     return render(request, "advice/theme_detail.html", {"theme": theme, "page": page})
 

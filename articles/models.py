@@ -104,7 +104,12 @@ class Article(Publishable):
     class Meta:
         ordering = ["-published_at", "-created_at"]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            # Lists page through this index alone (ids at an offset, postbag.pagination).
+            models.Index(
+                fields=["status", "-published_at", "-created_at"],
+                include=["id"],
+                name="article_listing",
+            ),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
         ]
         constraints = [

@@ -7,7 +7,7 @@ from postbag.publishing import render_detail
 
 
 def article_list(request):
-    page = paginate(request, Article.objects.published().for_listing())
+    page = paginate(request, Article.objects.published().for_listing(), count_name="articles")
     return render(request, "articles/article_list.html", {"page": page})
 
 

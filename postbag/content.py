@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from advice.models import Letter, Theme
 from articles.models import Article
+from postbag.pagecache import remember
 
 KINDS = {"letter": Letter, "article": Article}
 
@@ -66,7 +67,14 @@ def published_sharing_themes(theme_ids, *, exclude=None, limit=5):
 
 
 def themes_with_counts():
-    """All themes, each with `letter_count` and `article_count` of published items."""
+    """All themes, each with `letter_count` and `article_count` of published items.
+
+    Counting means scanning the archive, so the answer is remembered until content changes.
+    """
+    return remember("themes-with-counts", lambda: list(_themes_with_counts()))
+
+
+def _themes_with_counts():
 
     def count_of(model):
         per_theme = (

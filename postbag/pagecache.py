@@ -43,6 +43,7 @@ CACHEABLE_VIEWS = {
     "sitemap_section",
     "robots_txt",
 }
+DATA_SECONDS = 3600
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 
@@ -110,6 +111,20 @@ def content_version():
         bump_content_version()
         version, _ = cache.get(VERSION_KEY) or (version + 1, None)
     return version
+
+
+def remember(name, compute):
+    """`compute()`, kept in the cache until the content changes (counts, theme lists).
+
+    Keyed by the content version like the pages, so it is never stale; used even when
+    whole pages are not cached, because these answers cost whole scans at scale.
+    """
+    key = f"pagecache:data:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, DATA_SECONDS)
+    return value
 
 
 def is_cacheable_request(request):

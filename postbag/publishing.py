@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 PUBLISHED = "published"
+RELATED_CANDIDATES = 300
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -23,12 +24,19 @@ class PublishableQuerySet(models.QuerySet):
         return self if user.is_staff else self.published()
 
     def related_to(self, themes, *, exclude=None):
-        """Published items sharing the most of `themes`, counted as `shared_themes`."""
-        queryset = self.published().filter(themes__in=themes)
+        """Published items sharing the most of `themes`, counted as `shared_themes`.
+
+        Only the newest RELATED_CANDIDATES items with any of the themes are weighed, so the
+        cost stays the same however large the archive grows.
+        """
+        candidates = self.published().filter(themes__in=themes)
         if exclude is not None:
-            queryset = queryset.exclude(pk=exclude.pk)
-        return queryset.annotate(shared_themes=models.Count("themes")).order_by(
-            "-shared_themes", "-published_at"
+            candidates = candidates.exclude(pk=exclude.pk)
+        newest = candidates.order_by("-published_at").values("pk")[:RELATED_CANDIDATES]
+        return (
+            self.filter(pk__in=newest, themes__in=themes)
+            .annotate(shared_themes=models.Count("themes"))
+            .order_by("-shared_themes", "-published_at")
         )
 
 
