@@ -41,8 +41,16 @@ def load_rows(rows):
 
 
 def related_reading(item, *, limit=5):
-    """Up to `limit` published letters or articles sharing the most themes with `item`."""
-    return published_sharing_themes([theme.pk for theme in item.themes.all()], exclude=item)
+    """Up to `limit` published letters or articles sharing the most themes with `item`.
+
+    Weighing the candidates is the costliest query of a detail page, so the answer is
+    remembered until content changes.
+    """
+    theme_ids = [theme.pk for theme in item.themes.all()]
+    return remember(
+        f"related:{item.kind}:{item.pk}:{limit}",
+        lambda: published_sharing_themes(theme_ids, exclude=item, limit=limit),
+    )
 
 
 def similar_published(letter, *, limit=5):

@@ -5,10 +5,11 @@ stored whole in the cache (Redis in production) and served from it without touch
 database: the middleware runs before sessions and authentication, and a hit costs one or
 two cache reads.
 
-Freshness is correct first: every cache key carries the *content version*, a number that
-every save or delete of a letter, reply, article, series or theme bumps (signals wired in
-PostbagConfig.ready). A bump makes every cached page stale at once, and old entries simply
-expire. Scheduled posts change the site without any write, so the version also records
+Freshness is correct first: every cached page carries the *content version* it was made
+at, a number that every save or delete of a letter, reply, article, series or theme bumps
+(signals wired in PostbagConfig.ready). A page is served only if its version is the
+current one (both read in one round trip), so a bump makes every cached page stale at
+once. Scheduled posts change the site without any write, so the version also records
 when the next scheduled item goes public, and bumps itself once that time has passed.
 
 Never cached: anything but GET/HEAD, anything but a 200, requests carrying a session
@@ -100,9 +101,12 @@ def connect_signals():
         m2m_changed.connect(themes_changed, sender=through, dispatch_uid=f"pagecache-m2m-{label}")
 
 
-def content_version():
-    """The current version; once a scheduled item's time has come, a new one."""
-    stored = cache.get(VERSION_KEY)
+def content_version(stored=None):
+    """The current version; once a scheduled item's time has come, a new one.
+
+    `stored` is the version key's value when the caller has read it already.
+    """
+    stored = stored or cache.get(VERSION_KEY)
     if stored is None:
         bump_content_version()
         stored = cache.get(VERSION_KEY) or (0, None)
@@ -150,10 +154,9 @@ def is_cacheable_response(response):
     )
 
 
-def page_key(request, version):
+def page_key(request):
     address = f"{request.path_info}?{request.META.get('QUERY_STRING', '')}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"pagecache:page:{version}:{digest}"
+    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 class PublicPageCacheMiddleware:
@@ -168,10 +171,13 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        key = page_key(request, content_version())
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+        # One round trip for both: the page is stored with the version it was made at.
+        key = page_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = content_version(found.get(VERSION_KEY))
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers.items():
                 response[name] = value
@@ -183,7 +189,7 @@ class PublicPageCacheMiddleware:
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             cache.set(
                 key,
-                (response.status_code, headers, response.content),
+                (version, response.status_code, headers, response.content),
                 settings.PAGE_CACHE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
