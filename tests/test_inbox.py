@@ -14,31 +14,10 @@ from django.utils import timezone
 from advice import services
 from advice.models import Letter, Reply
 from tests import factories
+from tests.test_admin import change_form_data
 from tests.test_ask import LETTER, receipt_code, send
 
 pytestmark = pytest.mark.django_db
-
-
-def admin_change_data(letter, **changes):
-    data = {
-        "title": letter.title,
-        "slug": letter.slug or "",
-        "body": letter.body,
-        "sign_off": letter.sign_off,
-        "status": letter.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "reply-TOTAL_FORMS": "1",
-        "reply-INITIAL_FORMS": "0",
-        "reply-MIN_NUM_FORMS": "0",
-        "reply-MAX_NUM_FORMS": "1",
-        "reply-0-body": "",
-        "reply-0-columnist_name": "Elizabeth",
-        "reply-0-sign_off": "Big love, Elizabeth",
-        "reply-0-letter": letter.pk,
-    }
-    data.update(changes)
-    return data
 
 
 def test_the_whole_journey(client, editor_client, django_capture_on_commit_callbacks):
@@ -54,7 +33,7 @@ def test_the_whole_journey(client, editor_client, django_capture_on_commit_callb
     change_url = reverse("admin:advice_letter_change", args=[letter.pk])
     editor_client.post(
         change_url,
-        admin_change_data(
+        change_form_data(
             letter,
             title="My oldest friend has gone quiet",
             body="Dear Elizabeth, my best friend has stopped replying.",
