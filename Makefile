@@ -17,10 +17,13 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The browser journeys (tests/browser, marker `browser`) run once, in the SQLite pass: they
+# test what people see, which doesn't depend on the database. Where Chromium is missing they
+# are skipped, unless REQUIRE_BROWSER=1.
 test: $(VENV)/.installed lint
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/pytest
-	DJANGO_DEBUG=1 scripts/pytest-postgres
+	DJANGO_DEBUG=1 scripts/pytest-postgres -m "not browser"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

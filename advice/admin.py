@@ -12,12 +12,12 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from advice import services
 from advice.models import Letter, Reply, Theme
-from postbag.admin import PublishableAdmin
+from postbag.admin import EditorStylesMixin, PublishableAdmin
 from postbag.content import similar_published
 
 
 @admin.register(Theme)
-class ThemeAdmin(MarkdownxModelAdmin):
+class ThemeAdmin(EditorStylesMixin, MarkdownxModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -81,9 +81,6 @@ class LetterAdmin(PublishableAdmin):
     inlines = [ReplyInline]
     actions = ["shortlist", "decline", "mark_spam", "publish_now"]
     readonly_fields = ["reader_will_be_emailed", "suggested_theme_names"]
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
