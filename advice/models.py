@@ -39,6 +39,8 @@ class Theme(models.Model):
 
 
 class LetterQuerySet(PublishableQuerySet):
+    search_fields = ["title", "body", "reply__body"]
+
     def for_listing(self):
         """What a list of letters shows: themes in one extra query, not one per letter."""
         return self.prefetch_related("themes")
@@ -46,19 +48,6 @@ class LetterQuerySet(PublishableQuerySet):
     def for_detail(self):
         """One letter with its reply and themes."""
         return self.select_related("reply").prefetch_related("themes")
-
-    def containing_words(self, words):
-        """Letters whose title, edited letter or reply contain every one of `words` (any case).
-
-        Site search's fallback where the database has no full-text search (SQLite, in
-        development); on PostgreSQL search matches the stored `search_vector` instead.
-        """
-        condition = Q()
-        for word in words:
-            condition &= (
-                Q(title__icontains=word) | Q(body__icontains=word) | Q(reply__body__icontains=word)
-            )
-        return self.filter(condition)
 
     def for_search_hits(self):
         """What a search hit shows (title, sign-off, date, themes), and `search_text`: the

@@ -3,7 +3,7 @@ import math
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from markdownx.models import MarkdownxField
@@ -30,22 +30,11 @@ class Series(models.Model):
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    search_fields = ["title", "standfirst", "body"]
+
     def for_listing(self):
         """Series and themes loaded alongside, so a page of articles costs two queries."""
         return self.select_related("series").prefetch_related("themes")
-
-    def containing_words(self, words):
-        """Articles whose title, standfirst or body contain every one of `words` (any case).
-
-        Site search's fallback where the database has no full-text search (SQLite, in
-        development); on PostgreSQL search matches the stored `search_vector` instead.
-        """
-        condition = Q()
-        for word in words:
-            condition &= (
-                Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-            )
-        return self.filter(condition)
 
     def for_search_hits(self):
         """What a search hit shows (title, byline, date, themes), and `search_text`: the

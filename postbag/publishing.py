@@ -15,6 +15,9 @@ RELATED_CANDIDATES = 300
 
 
 class PublishableQuerySet(models.QuerySet):
+    # The text fields site search's fallback looks in; each content model names its own.
+    search_fields = []
+
     def published(self):
         """Only what readers may see now: published status, publication time reached."""
         return self.filter(status=PUBLISHED, published_at__lte=timezone.now())
@@ -22,6 +25,20 @@ class PublishableQuerySet(models.QuerySet):
     def viewable_by(self, user):
         """Everything for staff (who may preview drafts), only published for everyone else."""
         return self if user.is_staff else self.published()
+
+    def containing_words(self, words):
+        """Items whose `search_fields` contain every one of `words` (any case).
+
+        Site search's fallback where the database has no full-text search (SQLite, in
+        development); on PostgreSQL search matches the stored `search_vector` instead.
+        """
+        condition = models.Q()
+        for word in words:
+            any_field = models.Q()
+            for field in self.search_fields:
+                any_field |= models.Q(**{f"{field}__icontains": word})
+            condition &= any_field
+        return self.filter(condition)
 
     def related_to(self, themes, *, exclude=None):
         """Published items sharing the most of `themes`, counted as `shared_themes`.
