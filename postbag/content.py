@@ -29,14 +29,18 @@ def published_about(theme):
     return letters.union(articles, all=True).order_by("-published_at", "-pk")
 
 
-def load_rows(rows):
-    """The letters and articles that `rows` name, in the rows' order (one query per kind)."""
+def load_rows(rows, *, querysets=None):
+    """The letters and articles that `rows` name, in the rows' order (one query per kind).
+
+    Each kind is loaded from `querysets[kind]`, by default its `for_listing()`.
+    """
     rows = list(rows)
     loaded = {}
     for kind, model in KINDS.items():
         ids = [row["pk"] for row in rows if row["kind"] == kind]
         if ids:
-            loaded[kind] = model.objects.for_listing().in_bulk(ids)
+            queryset = (querysets or {}).get(kind, model.objects.for_listing())
+            loaded[kind] = queryset.in_bulk(ids)
     return [loaded[row["kind"]][row["pk"]] for row in rows]
 
 

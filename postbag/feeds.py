@@ -5,8 +5,8 @@ standfirst) and a one-sentence summary. Whole, not a summary and a link, because
 without its answer is a teaser that helps no one, and many readers of a column read it in
 their feed reader. The HTML comes from render_markdown, the sanitiser every page uses.
 
-Twenty pieces through the Markdown renderer take a good part of a second, and feed readers
-poll: each feed is cached for CACHE_SECONDS, so a new post reaches them within that time.
+Feed readers poll: the page cache (postbag.pagecache) keeps each feed until content
+changes, so a new post reaches them at their next poll.
 """
 
 import re
@@ -17,16 +17,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
-from django.views.decorators.cache import cache_page
 
 from advice.models import Letter, Theme
 from articles.models import Article
-from postbag.content import light_rows, published_about
+from postbag.content import light_rows, load_rows, published_about
 from postbag.markdown import render_markdown
 from postbag.templatetags.postbag import absolute_url, lede
 
 FEED_LENGTH = 20
-CACHE_SECONDS = 10 * 60
 # XML 1.0 has no way to write most control characters; a pasted one must not break a feed.
 XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -45,16 +43,13 @@ class AtomWithContent(Atom1Feed):
 
 def load_entries(rows):
     """The letters (with replies) and articles that light `rows` name, in order."""
-    rows = list(rows)
-    querysets = {"letter": Letter.objects.for_detail(), "article": Article.objects.for_listing()}
-    loaded = {
-        kind: queryset.defer("search_vector").in_bulk(
-            [row["pk"] for row in rows if row["kind"] == kind]
-        )
-        for kind, queryset in querysets.items()
-        if any(row["kind"] == kind for row in rows)
-    }
-    return [loaded[row["kind"]][row["pk"]] for row in rows]
+    return load_rows(
+        rows,
+        querysets={
+            "letter": Letter.objects.for_detail().defer("search_vector"),
+            "article": Article.objects.for_listing().defer("search_vector"),
+        },
+    )
 
 
 def letter_html(letter):
@@ -149,5 +144,5 @@ class ThemeFeed(LatestFeed):
         return load_entries(published_about(theme)[:FEED_LENGTH])
 
 
-latest = cache_page(CACHE_SECONDS)(LatestFeed())
-theme = cache_page(CACHE_SECONDS)(ThemeFeed())
+latest = LatestFeed()
+theme = ThemeFeed()

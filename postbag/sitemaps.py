@@ -4,8 +4,8 @@
 each paged (?p=2) at PAGE_LENGTH addresses: the protocol allows 50,000 a file, but Django
 takes seconds to write that many, and a twenty-year archive has more letters than that.
 Every address is on SITE_URL, like the pages' canonical links, whatever host name a
-request came in on. Crawlers fetch these rarely and they change slowly: each response is
-cached for CACHE_SECONDS.
+request came in on. Like the pages, the responses are kept by the page cache
+(postbag.pagecache) until content changes.
 """
 
 from urllib.parse import urlsplit
@@ -17,14 +17,12 @@ from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
 
 from advice.models import Letter, Theme
 from articles.models import Article
 from postbag.templatetags.postbag import absolute_url
 
 PAGE_LENGTH = 5000
-CACHE_SECONDS = 60 * 60
 
 
 class PublicSitemap(Sitemap):
@@ -91,13 +89,11 @@ class ThemeSitemap(PublicSitemap):
 SITEMAPS = {"letters": LetterSitemap, "articles": ArticleSitemap, "themes": ThemeSitemap}
 
 
-@cache_page(CACHE_SECONDS)
 def section(request, section):
-    """One section's sitemap (a page of it with ?p=N): Django's view, cached."""
+    """One section's sitemap (a page of it with ?p=N): Django's view."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
-@cache_page(CACHE_SECONDS)
 @x_robots_tag
 def index(request):
     """Django's sitemap index view, with the sections' addresses on SITE_URL too."""

@@ -35,14 +35,22 @@ def shows(client, url, text):
 
 def test_publishing_editing_unpublishing_and_deleting_refresh_every_page(client):
     theme = factories.theme()
-    pages = [reverse("home"), reverse("advice:letter_list"), theme.get_absolute_url()]
-    for url in pages:
+    pages = [
+        reverse("home"),
+        reverse("advice:letter_list"),
+        theme.get_absolute_url(),
+        reverse("feeds_latest"),
+        reverse("feeds_theme", args=[theme.slug]),
+    ]
+    sitemap = reverse("sitemap_section", args=["letters"])
+    for url in [*pages, sitemap]:
         client.get(url)  # cached while empty
 
     letter = factories.letter(themes=[theme], status=Letter.Status.ANSWERED, title="Fresh news")
     services.publish_letter(letter=letter)
     for url in pages:
         assert shows(client, url, "Fresh news"), url
+    assert shows(client, sitemap, letter.get_absolute_url())
 
     letter.title = "Edited news"
     letter.save()
@@ -53,6 +61,7 @@ def test_publishing_editing_unpublishing_and_deleting_refresh_every_page(client)
     letter.save()
     for url in pages:
         assert not shows(client, url, "Edited news"), url
+    assert not shows(client, sitemap, letter.get_absolute_url())
     assert client.get(letter.get_absolute_url()).status_code == 404
 
     article = factories.article(themes=[theme], title="Going soon")
