@@ -1,0 +1,279 @@
+"""Real servers for the tests that must go the way the world goes: gunicorn with the
+repository's `gunicorn.conf.py`, and nginx with the repository's `deploy/nginx/postbag.conf`.
+
+Each server runs in its own process on 127.0.0.1, on a free port, with its logs in a
+temporary folder the test can read. The app servers use a SQLite database made once per
+test session by `migrate` (the `live_database` fixture in tests/conftest.py): the behaviour
+under test here (proxies, headers, logs, limits) doesn't depend on the database, and the
+test database of pytest-django lives in memory, out of another process's reach.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_answering(url, process=None, seconds=30):
+    """Poll `url` until it answers at all (any HTTP status); fail if `process` exits first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@dataclass
+class Server:
+    """A running server: where it answers and where its logs go."""
+
+    url: str
+    port: int
+    folder: Path
+
+    @property
+    def access_log(self):
+        return self.folder / "access.log"
+
+    @property
+    def error_log(self):
+        return self.folder / "error.log"
+
+    def logs(self):
+        """Both logs as one text (empty where a log was not written)."""
+        return "".join(p.read_text(errors="replace") for p in (self.access_log, self.error_log)
+                       if p.exists())  # fmt: skip
+
+
+@contextmanager
+def gunicorn(database_url, *, env=None, workers=1, threads=2):
+    """gunicorn serving config.wsgi with the repository's config, on a free port.
+
+    `env` adds to or overrides the environment (debug is on unless it says otherwise; the
+    variables of the test run itself are not passed on, so the server is configured by
+    what the test says only). Yields a Server; its logs are access.log and error.log.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="postbag-gunicorn-"))
+    port = free_port()
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(folder / "media"),
+        **(env or {}),
+    }
+    command = [
+        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+        "--workers", str(workers), "--threads", str(threads),
+        "--bind", f"127.0.0.1:{port}",
+        "--access-logfile", str(folder / "access.log"),
+        "--error-logfile", str(folder / "error.log"),
+        "config.wsgi",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    server = Server(url=f"http://127.0.0.1:{port}", port=port, folder=folder)
+    try:
+        wait_until_answering(server.url + "/healthz", process)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def nginx_config(*, app_port, port, folder, media_root, static_root):
+    """The repository's nginx site, pointed at this app server, port and folders."""
+    site = (ROOT / "deploy" / "nginx" / "postbag.conf").read_text()
+    site = (
+        site.replace("/var/cache/nginx/postbag", str(folder / "cache"))
+        .replace("/var/log/nginx/postbag.access.log", str(folder / "access.log"))
+        .replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+        .replace("/srv/postbag/staticfiles/", f"{static_root}/")
+        .replace("/srv/postbag/media/", f"{media_root}/")
+    )
+    return (
+        "worker_processes 1; pid nginx.pid;\n"
+        f"error_log {folder / 'error.log'};\n"
+        "events { worker_connections 256; }\n"
+        "http { include /etc/nginx/mime.types; default_type application/octet-stream;\n"
+        f"client_body_temp_path {folder}/tmp; proxy_temp_path {folder}/tmp;\n"
+        f"fastcgi_temp_path {folder}/tmp; uwsgi_temp_path {folder}/tmp;\n"
+        f"scgi_temp_path {folder}/tmp;\n"
+        f"{site}\n}}\n"
+    )
+
+
+def nginx_available():
+    return os.access(NGINX, os.X_OK)
+
+
+@contextmanager
+def nginx(app_port, *, media_root=None, static_root=None):
+    """nginx with the repository's site config, in front of the app at `app_port`.
+
+    Runs as the current user in a private folder (its own pid file, cache and logs); the
+    site's access log, if the config names /var/log/nginx/postbag.access.log, is written to
+    access.log there. Yields a Server.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="postbag-nginx-"))
+    (folder / "tmp").mkdir()
+    port = free_port()
+    media_root = media_root or folder / "media"
+    Path(media_root).mkdir(parents=True, exist_ok=True)
+    config = nginx_config(
+        app_port=app_port,
+        port=port,
+        folder=folder,
+        media_root=media_root,
+        static_root=static_root or ROOT / "static",
+    )
+    if os.geteuid() == 0:
+        config = "user root;\n" + config  # workers may read the private folder
+    (folder / "nginx.conf").write_text(config)
+    command = [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")]
+    command += ["-e", str(folder / "error.log")]
+    subprocess.run(command, check=True, capture_output=True)
+    server = Server(url=f"http://127.0.0.1:{port}", port=port, folder=folder)
+    try:
+        wait_until_answering(server.url + "/healthz")
+        yield server
+    finally:
+        subprocess.run([*command, "-s", "stop"], capture_output=True)
+        time.sleep(0.2)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Answer:
+    """One HTTP response, read whole."""
+
+    status: int
+    headers: dict
+    text: str
+
+
+class Visitor:
+    """A browser-like HTTP client from one source address on the loopback range.
+
+    Any 127.x.y.z address is this machine's own, so `Visitor(url, "127.0.0.2")` and
+    `Visitor(url, "127.0.0.3")` reach the same server as two different clients would.
+    Keeps cookies (by name; one site only) and sends no Expect or keep-alive tricks.
+    """
+
+    def __init__(self, url, source="127.0.0.1"):
+        self.host, _, port = url.removeprefix("http://").partition(":")
+        self.port = int(port)
+        self.source = source
+        self.cookies = {}
+
+    def request(self, method, path, *, body=None, headers=None):
+        import http.client
+
+        connection = http.client.HTTPConnection(
+            self.host, self.port, timeout=30, source_address=(self.source, 0)
+        )
+        sent = dict(headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", errors="replace")
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return Answer(response.status, dict(response.headers), text)
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post_form(self, path, fields, *, charset=None, headers=None):
+        """POST `fields` (a dict or list of pairs) as a form, with the CSRF token the
+        visitor's last page gave it (see `form_token`)."""
+        from urllib.parse import urlencode
+
+        content_type = "application/x-www-form-urlencoded"
+        if charset:
+            content_type += f"; charset={charset}"
+        body = urlencode(fields, encoding=charset or "utf-8")
+        return self.request(
+            "POST",
+            path,
+            body=body.encode("ascii"),
+            headers={"Content-Type": content_type, "Referer": self.origin + path,
+                     **(headers or {})},
+        )  # fmt: skip
+
+    @property
+    def origin(self):
+        return f"http://{self.host}:{self.port}"
+
+
+def form_fields(html):
+    """The hidden fields of the first form on a page (CSRF token, signed time), as a dict."""
+    import re
+
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+
+
+def at_once(calls):
+    """Run the zero-argument `calls` in threads released together; their results, in order.
+
+    For races: a double click, parallel guesses. Exceptions in a call are raised here.
+    """
+    import threading
+
+    start = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+    errors = []
+
+    def run(index, call):
+        start.wait()
+        try:
+            results[index] = call()
+        except Exception as error:  # handed to the test below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results
