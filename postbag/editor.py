@@ -1,19 +1,44 @@
 """django-markdownx's preview and upload endpoints, for staff only.
 
 markdownx's own URLs answer anyone; these keep its paths and URL names (the widget posts
-to the paths) but refuse everyone who is not staff with a 403, and accept uploads only
-when Pillow can read them as one of the allowed raster formats.
+to the paths) but refuse everyone who is not staff with a 403. An upload is stored only
+as what Pillow decoded and encoded again (`prepare_image`), under a random name whose
+extension comes from the format Pillow found: never the client's file name or content
+type, which a browser takes from the name and an attacker chooses.
 """
 
+import io
+import logging
+import posixpath
+import uuid
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.views import View
-from markdownx.forms import ImageForm
-from PIL import Image
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from postbag.markdown import render_markdown
 
-RASTER_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+logger = logging.getLogger(__name__)
+
+# Pillow's format name → the extension the stored file gets (nginx serves only these).
+RASTER_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+# A 5 MB file can declare a billion pixels; decoding one costs 4 bytes a pixel. 50 million
+# is more than a phone's photo that fits the upload size; Pillow itself refuses 179 million.
+MAX_PIXELS = 50_000_000
+
+NOT_AN_IMAGE = "This file is not a JPEG, PNG, GIF or WebP image (SVG can't be uploaded)."
+DAMAGED = "This image could not be read: the file is damaged or incomplete."
+TOO_MANY_PIXELS = (
+    f"This image has more pixels than can be processed (the limit is {MAX_PIXELS:,}). "
+    "Export it at a smaller size and upload it again."
+)
 
 
 class StaffOnlyMixin:
@@ -28,24 +53,124 @@ class MarkdownPreviewView(StaffOnlyMixin, View):
         return HttpResponse(render_markdown(request.POST.get("content", "")))
 
 
-class RasterImageForm(ImageForm):
-    def clean(self):
-        upload = super().clean()
-        try:
-            with Image.open(upload) as image:
-                image_format = image.format
-                image.verify()
-        except Exception:  # Pillow raises many kinds of error for a file that is not an image
-            raise ValidationError("This file is not an image that can be opened.") from None
-        if image_format not in RASTER_FORMATS:
-            raise ValidationError("Upload a JPEG, PNG, GIF or WebP image.")
-        upload.seek(0)
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image ready to store: its encoded bytes and the extension for its format."""
+
+    content: bytes
+    extension: str
+
+
+def prepare_image(file, *, size, quality=85):
+    """Decode `file` with Pillow and encode it again in the format Pillow detected.
+
+    `file` is a binary file object (an UploadedFile). Only JPEG, PNG, GIF and WebP are
+    opened (`Image.open(formats=...)`). The first frame is kept (an animated GIF or WebP
+    becomes a still image: simple to re-encode soundly, and bounded in cost); EXIF
+    orientation is applied (`ImageOps.exif_transpose`) before everything else in the file
+    is dropped: EXIF (GPS position, camera), comments, colour profiles (a wide-gamut photo
+    shows slightly less saturated) and whatever bytes a polyglot hid in them. The image is
+    scaled down to fit `size` (width, height in pixels; never enlarged), transparency is
+    kept (PNG, GIF, WebP; a JPEG has none), and JPEG and WebP are written at `quality`
+    (1–95, Pillow's scale).
+
+    Returns a PreparedImage. Raises ValidationError with a message for the editor when
+    the file is not one of those formats, is damaged or truncated, or has more than
+    MAX_PIXELS pixels (or is a decompression bomb by Pillow's own measure).
+    """
+    file.seek(0)
+    try:
+        with Image.open(file, formats=tuple(RASTER_FORMATS)) as opened:
+            image_format = opened.format
+            if opened.width * opened.height > MAX_PIXELS:
+                raise ValidationError(TOO_MANY_PIXELS)
+            opened.load()
+            image = _normalised(ImageOps.exif_transpose(opened), image_format)
+        image.thumbnail(size, Image.Resampling.LANCZOS)
+        # convert(), transpose() and thumbnail() carry the source's metadata along.
+        image.info = {}
+        buffer = io.BytesIO()
+        options = {"quality": quality} if image_format in ("JPEG", "WEBP") else {}
+        image.save(buffer, image_format, **options)
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError:
+        raise ValidationError(TOO_MANY_PIXELS) from None
+    except UnidentifiedImageError:
+        raise ValidationError(NOT_AN_IMAGE) from None
+    except Exception as error:
+        # Pillow reports a damaged file with many kinds of error (OSError, SyntaxError,
+        # ValueError, EOFError, struct.error…); each means this file can't be used.
+        logger.info("Image upload refused: %s: %s", type(error).__name__, error)
+        raise ValidationError(DAMAGED) from None
+    return PreparedImage(content=buffer.getvalue(), extension=RASTER_FORMATS[image_format])
+
+
+def _normalised(image, image_format):
+    """`image` as 8-bit RGB or RGBA (L stays L for JPEG): modes every encoder here writes."""
+    if image.mode.startswith("I"):
+        # 16-bit greyscale PNG: convert("L") would clip every value above 255 to white.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image_format == "JPEG":
+        return image if image.mode == "L" else image.convert("RGB")  # CMYK, YCbCr
+    return image.convert("RGBA" if image.has_transparency_data else "RGB")
+
+
+class ImageUploadForm(forms.Form):
+    """The file markdownx's widget posts as `image`, checked and prepared for storing.
+
+    Settings: MARKDOWNX_UPLOAD_MAX_SIZE (bytes), MARKDOWNX_IMAGE_MAX_SIZE (`size`, a
+    (width, height) box, and `quality`), MARKDOWNX_MEDIA_PATH (folder in the storage).
+    """
+
+    image = forms.FileField(
+        error_messages={
+            "required": "Choose an image file to upload.",
+            "empty": "This file is empty: choose an image file to upload.",
+        }
+    )
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE
+        if upload.size > limit:
+            raise ValidationError(
+                f"This file is {filesizeformat(upload.size)}; "
+                f"images up to {filesizeformat(limit)} can be uploaded."
+            )
+        options = settings.MARKDOWNX_IMAGE_MAX_SIZE
+        self.prepared = prepare_image(
+            upload, size=options["size"], quality=options.get("quality", 85)
+        )
         return upload
+
+    def save(self):
+        """Store the prepared image under a new random name; return its URL.
+
+        Goes through Django's default storage, so a remote storage (django-storages)
+        works as the local folder does.
+        """
+        name = posixpath.join(
+            settings.MARKDOWNX_MEDIA_PATH, f"{uuid.uuid4().hex}.{self.prepared.extension}"
+        )
+        return default_storage.url(default_storage.save(name, ContentFile(self.prepared.content)))
 
 
 class ImageUploadView(StaffOnlyMixin, View):
+    """markdownx's upload endpoint: 200 `{"image_code": "![](URL)"}`, or a 400.
+
+    markdownx's widget inserts `image_code` into the text whatever the status, and
+    "Invalid response" when there is none; so a refusal carries its message there too
+    (the editor sees it where the image would have gone) and, as a form error, in
+    `image`.
+    """
+
     def post(self, request):
-        form = RasterImageForm(request.POST, request.FILES)
+        form = ImageUploadForm(request.POST, request.FILES)
         if not form.is_valid():
-            return JsonResponse(form.errors, status=400)
-        return JsonResponse({"image_code": f"![]({form.save(commit=True)})"})
+            messages = [str(message) for message in form.errors["image"]]
+            return JsonResponse(
+                {"image": messages, "image_code": f"[Image not uploaded: {' '.join(messages)}]"},
+                status=400,
+            )
+        return JsonResponse({"image_code": f"![]({form.save()})"})

@@ -74,8 +74,8 @@ def test_svg_and_non_images_are_refused(editor_client, tmp_path, name, content, 
     assert not (tmp_path / "uploads").exists()
 
 
-def test_oversized_upload_is_refused(editor_client, settings, monkeypatch):
-    monkeypatch.setattr("markdownx.forms.MARKDOWNX_UPLOAD_MAX_SIZE", 10)
+def test_oversized_upload_is_refused(editor_client, settings):
+    settings.MARKDOWNX_UPLOAD_MAX_SIZE = 10
     response = editor_client.post(
         reverse("markdownx_upload"),
         {"image": SimpleUploadedFile("a.png", png_bytes(), content_type="image/png")},
