@@ -105,6 +105,10 @@ class LetterAdmin(PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes", "suggested_themes")
 
+    def view_on_site(self, letter):
+        """The letter's page for "View on site"; no link while it has none (no title yet)."""
+        return letter.get_absolute_url() if letter.slug else None
+
     def get_readonly_fields(self, request, obj=None):
         # What the reader sent is kept exactly as received.
         if obj is not None:

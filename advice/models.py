@@ -5,12 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import unique_slug
+from postbag.validators import (
+    strip_control_characters,
+    validate_multiline,
+    validate_single_line,
+)
 
 
 def default_columnist_name():
@@ -24,9 +30,11 @@ def default_columnist_sign_off():
 class Theme(models.Model):
     """A curated tag that links letters and articles about the same hurt."""
 
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, validators=[validate_single_line])
     slug = models.SlugField(max_length=80, unique=True)
-    description = MarkdownxField(blank=True, help_text="A sentence or two, in Markdown.")
+    description = MarkdownxField(
+        blank=True, help_text="A sentence or two, in Markdown.", validators=[validate_multiline]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -80,7 +88,7 @@ class Letter(Publishable):
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     # The edited copy for publication: shortened, with identifying details removed.
-    title = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -88,8 +96,10 @@ class Letter(Publishable):
         blank=True,
         help_text="Made from the title when left empty.",
     )
-    body = MarkdownxField("letter for publication", blank=True)
-    sign_off = models.CharField("sign-off for publication", max_length=120, blank=True)
+    body = MarkdownxField("letter for publication", blank=True, validators=[validate_multiline])
+    sign_off = models.CharField(
+        "sign-off for publication", max_length=120, blank=True, validators=[validate_single_line]
+    )
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     themes = models.ManyToManyField(Theme, blank=True, related_name="letters")
@@ -153,14 +163,22 @@ class Letter(Publishable):
         return self.title or f"Letter from “{self.original_sign_off or 'Anonymous'}”"
 
     def get_absolute_url(self):
+        """The letter's page, which it has once it has a title (its slug is made from it).
+
+        Raises Http404 before then, rather than making /letters/None/: Django's "view on
+        site" redirect answers "not found", and no page can link to a letter with no page.
+        """
+        if not self.slug:
+            raise Http404("This letter has no page yet: it needs a title first.")
         return reverse("advice:letter_detail", kwargs={"slug": self.slug})
 
     def fill_derived_fields(self):
-        # The edited copy starts as a copy of the original, for the editor to trim.
+        # The edited copy starts as a copy of the original, for the editor to trim, without
+        # the control characters a reader may have pasted (the copy must validate).
         if not self.body:
-            self.body = self.original_text
+            self.body = strip_control_characters(self.original_text)
         if not self.sign_off:
-            self.sign_off = self.original_sign_off
+            self.sign_off = strip_control_characters(self.original_sign_off, single_line=True)
         if self.title.strip() and not self.slug:
             self.slug = unique_slug(self, self.title)
         super().fill_derived_fields()
@@ -196,9 +214,17 @@ class Reply(models.Model):
     """The columnist's answer to one letter."""
 
     letter = models.OneToOneField(Letter, on_delete=models.CASCADE, related_name="reply")
-    body = MarkdownxField("reply", help_text="Markdown. The preview shows what readers will see.")
-    columnist_name = models.CharField(max_length=120, default=default_columnist_name)
-    sign_off = models.CharField(max_length=120, default=default_columnist_sign_off)
+    body = MarkdownxField(
+        "reply",
+        help_text="Markdown. The preview shows what readers will see.",
+        validators=[validate_multiline],
+    )
+    columnist_name = models.CharField(
+        max_length=120, default=default_columnist_name, validators=[validate_single_line]
+    )
+    sign_off = models.CharField(
+        max_length=120, default=default_columnist_sign_off, validators=[validate_single_line]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,6 +10,7 @@ from markdownx.models import MarkdownxField
 
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import unique_slug
+from postbag.validators import validate_multiline, validate_single_line
 
 WORDS_PER_MINUTE = 230
 
@@ -17,9 +18,9 @@ WORDS_PER_MINUTE = 230
 class Series(models.Model):
     """Articles meant to be read in order, each a numbered part."""
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_single_line])
     slug = models.SlugField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[validate_multiline])
 
     class Meta:
         ordering = ["title"]
@@ -55,13 +56,19 @@ class Article(Publishable):
         DRAFT = "draft", "Draft"
         PUBLISHED = PUBLISHED, "Published"
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_single_line])
     slug = models.SlugField(max_length=200, unique=True, blank=True)
-    byline = models.CharField(max_length=120)
+    byline = models.CharField(max_length=120, validators=[validate_single_line])
     standfirst = models.TextField(
-        max_length=400, blank=True, help_text="One or two sentences under the headline."
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the headline.",
+        validators=[validate_multiline],
     )
-    body = MarkdownxField(help_text="Markdown. The preview shows what readers will see.")
+    body = MarkdownxField(
+        help_text="Markdown. The preview shows what readers will see.",
+        validators=[validate_multiline],
+    )
     themes = models.ManyToManyField("advice.Theme", blank=True, related_name="articles")
     series = models.ForeignKey(
         Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"

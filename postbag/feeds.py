@@ -5,11 +5,18 @@ standfirst) and a one-sentence summary. Whole, not a summary and a link, because
 without its answer is a teaser that helps no one, and many readers of a column read it in
 their feed reader. The HTML comes from render_markdown, the sanitiser every page uses.
 
+Everything else is plain text, and says so: titles, names and categories are Atom text
+by default, and the summary is written with type="text" (RFC 4287 §3.1.1), where Django
+declares it HTML. A summary is plain text already (a standfirst; a letter's first sentence,
+its entities decoded), so as "html" a reader's "&lt;img onerror=…&gt;" would come alive.
+
+Every string goes through `strip_control_characters` on its way into the feed: XML 1.0
+can't hold most control characters, and one in a name saved before validation refused them
+must not make the feed a 500, or unreadable to every feed reader.
+
 Feed readers poll: the page cache (postbag.pagecache) keeps each feed until content
 changes, so a new post reaches them at their next poll.
 """
-
-import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -23,21 +30,40 @@ from articles.models import Article
 from postbag.content import light_rows, load_rows, published_about
 from postbag.markdown import render_markdown
 from postbag.templatetags.postbag import absolute_url, lede
+from postbag.validators import strip_control_characters
 
 FEED_LENGTH = 20
-# XML 1.0 has no way to write most control characters; a pasted one must not break a feed.
-XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def xml_safe(text):
-    return XML_UNSAFE.sub("", text)
+def xml_safe(value):
+    """`value` (a string, a list of strings, or anything else) without what XML 1.0 can't
+    hold; what is not a string passes as it is."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    return value
 
 
 class AtomWithContent(Atom1Feed):
-    """Atom with each entry's whole HTML in <content>; Django's own writes <summary> only."""
+    """Atom with a plain-text <summary> and each entry's whole HTML in <content>.
+
+    Django's Atom1Feed writes the summary as type="html" and has no <content>. Every string
+    of the feed and its entries is made XML-safe here, in one place.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = {name: xml_safe(value) for name, value in self.feed.items()}
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = {name: xml_safe(value) for name, value in self.items[-1].items()}
 
     def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
@@ -95,7 +121,7 @@ class LatestFeed(Feed):
         return load_entries(self.rows()[:FEED_LENGTH])
 
     def item_title(self, item):
-        return xml_safe(item.title)
+        return item.title
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
@@ -112,14 +138,15 @@ class LatestFeed(Feed):
         return item.reply.columnist_name if item.has_reply else settings.COLUMNIST_NAME
 
     def item_description(self, item):
-        return xml_safe(item.standfirst if item.kind == "article" else lede(item.body))
+        """Plain text: the standfirst, or the letter's first sentence."""
+        return item.standfirst if item.kind == "article" else lede(item.body)
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]
 
     def item_extra_kwargs(self, item):
         html = article_html(item) if item.kind == "article" else letter_html(item)
-        return {"content": xml_safe(html)}
+        return {"content": html}
 
 
 class ThemeFeed(LatestFeed):

@@ -40,6 +40,9 @@ class ArchivePaginator(Paginator):
 def paginate(request, object_list, *, per_page=None, count_name=None):
     """The page that `?page=N` asks for; a non-number or out-of-range page is a 404.
 
+    A number is what int() reads, as Django's Paginator does (and the page cache's key):
+    "٢" or "２" is page 2; "²", a digit to str.isdigit() but not to int(), is a 404.
+
     `count_name` names the list (e.g. "letters") so that its total can be remembered.
     """
     paginator = ArchivePaginator(object_list, per_page or settings.PAGE_SIZE, count_name=count_name)

@@ -11,10 +11,16 @@ kind ranks only its CANDIDATES_PER_KIND newest matches, in one query that comput
 for those rows only: the work of a search has a bound, whatever the words. The page says
 so when a search reaches it.
 
+PostgreSQL leaves out the words its English dictionary counts as too common to mean
+anything ("the", "through": its stop words). A search made only of them is no search at
+all, and finds nothing; the page then says that the words are too common, rather than
+"try another spelling". Asked only when a search finds nothing: one more small query.
+
 On SQLite (development) the fallback is honest and simple: every word must appear in the
 title or the text, in any case (of ASCII letters: SQLite's LIKE); newest first; search
 syntax is read as plain words; excerpts are cut around the first match. It reads every
-row, which is fine for a demo and no good for a large archive.
+row, which is fine for a demo and no good for a large archive. It leaves no word out, so
+common words find what holds them, and it never says a word is too common.
 """
 
 import re
@@ -26,6 +32,7 @@ from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, Func, Value
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from postbag.content import KINDS
@@ -40,6 +47,7 @@ CONFIG = "english"
 START, STOP = "\ue000", "\ue001"
 MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
 WORD = re.compile(r"\w+")
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # \w without the underscore, which is punctuation
 EXCERPT_WORDS = 40
 
 
@@ -79,7 +87,7 @@ class SearchForm(forms.Form):
 
     def clean_q(self):
         text = self.cleaned_data["q"]
-        if text and not WORD.search(text):
+        if text and not LETTER_OR_DIGIT.search(text):
             raise forms.ValidationError(
                 "Please type at least one word: a search made only of punctuation finds nothing."
             )
@@ -112,6 +120,11 @@ class Results:
         return any(
             sum(row.kind == kind for row in self.rows) >= CANDIDATES_PER_KIND for kind in KINDS
         )
+
+    @cached_property
+    def only_common_words(self):
+        """Whether nothing was found because every word was too common to search for."""
+        return not self.rows and self.engine.ignores_every_word()
 
     def load(self, rows):
         """The letters and articles of `rows`, in order, each with an `excerpt` (safe HTML)."""
@@ -161,7 +174,16 @@ class FullTextSearch:
     """PostgreSQL: the stored vectors, websearch syntax, ts_rank and ts_headline."""
 
     def __init__(self, text):
+        self.text = text
         self.query = SearchQuery(text, search_type="websearch", config=CONFIG)
+
+    def ignores_every_word(self):
+        """Whether the dictionary left out every word (stop words): an empty query."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s)) = 0", [CONFIG, self.text]
+            )
+            return cursor.fetchone()[0]
 
     def matching(self, queryset):
         return queryset.filter(search_vector=self.query)
@@ -210,6 +232,10 @@ class WordSearch:
 
     def matching(self, queryset):
         return queryset.containing_words(self.words)
+
+    def ignores_every_word(self):
+        """Never: every word is looked for, however common."""
+        return False
 
     def rank(self):
         return Value(0.0, output_field=FloatField())

@@ -38,6 +38,7 @@ from django.utils.text import capfirst, slugify
 from markdownify import MarkdownConverter
 
 from postbag.markdown import ALLOWED_URL_SCHEMES
+from postbag.validators import strip_control_characters
 
 SUPPORTED_VERSIONS = ("1.1", "1.2")
 # Only posts are imported, and only in these states; every other item is skipped and counted.
@@ -129,7 +130,7 @@ def read_export(path) -> Export:
             fields = _fields(element)
             login = fields.get("wp:author_login", "").strip()
             if login:
-                authors[login] = fields.get("wp:author_display_name", "").strip() or login
+                authors[login] = one_line(fields.get("wp:author_display_name", "")) or login
         else:
             term = _channel_term(name, _fields(element))
             if term is not None:
@@ -231,10 +232,19 @@ def _channel_term(name, fields):
     )
 
 
+def one_line(text):
+    """`text` as one line: tabs, line breaks and runs of spaces become one space.
+
+    WordPress keeps whatever was pasted into a title or a name; Postbag's one-line fields
+    refuse line breaks and control characters (postbag.validators), so they are tidied here.
+    """
+    return " ".join(strip_control_characters(text, single_line=True).split())
+
+
 def _term(taxonomy, *, nicename, name, description=""):
     """A Term, or None when it has neither a usable slug nor a name to make one from."""
     # WordPress stores names HTML-escaped ("Love &amp; loss") and slugs percent-encoded.
-    name = html.unescape(name).strip()
+    name = one_line(html.unescape(name))
     slug = _slug(nicename) or _slug(name)
     if not slug:
         return None
@@ -270,7 +280,7 @@ def _post(element):
         status=fields.get("wp:status", "").strip(),
         password=fields.get("wp:post_password", ""),
         # Titles are plain text, but WordPress may keep entities or a stray tag in them.
-        title=html.unescape(re.sub(r"<[^>]*>", "", fields.get("title", ""))).strip(),
+        title=one_line(html.unescape(re.sub(r"<[^>]*>", "", fields.get("title", "")))),
         slug=unquote(fields.get("wp:post_name", "").strip()),
         content=fields.get("content:encoded", ""),
         excerpt=fields.get("excerpt:encoded", ""),
@@ -550,6 +560,41 @@ def _markdown(soup):
         raise ContentError("the HTML is nested too deeply to convert") from error
     text = re.sub(r"\n[ \t]+\n", "\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def image_sources(html_text) -> list[str]:
+    """The address of each image in post HTML (after `clean_content`), each once, in order.
+
+    Only the images the conversion keeps: one whose address has an unsafe scheme is gone.
+    """
+    sources = (image.get("src", "").strip() for image in _soup(html_text).find_all("img"))
+    return list(dict.fromkeys(source for source in sources if source))
+
+
+def is_elsewhere(url, *, site_host, image_hosts) -> bool:
+    """Whether a page on `site_host` would have to ask another host for the image at `url`:
+    one that is neither `site_host` nor, over HTTPS, in `image_hosts`.
+
+    `image_hosts` are IMAGE_HOSTS entries: host names, with an optional port, and
+    "*.example.org" for any subdomain of example.org (as a CSP host-source matches them).
+    A relative address is on the site itself.
+    """
+    try:
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower(), parts.port
+    except ValueError:
+        return True  # unreadable, so unshowable
+    if not host or host == site_host.lower():
+        return False
+    if parts.scheme.lower() not in ("https", ""):  # "//host/…" is https on an https page
+        return True
+    for allowed in image_hosts:
+        name, _, allowed_port = allowed.lower().partition(":")
+        if allowed_port and allowed_port != str(port):
+            continue
+        if host == name or (name.startswith("*.") and host.endswith(name[1:])):
+            return False
+    return True
 
 
 def html_to_text(html_text) -> str:

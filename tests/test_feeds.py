@@ -2,13 +2,14 @@
 
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.models import Letter
+from advice.models import Letter, Reply, Theme
 from articles.models import Article
 from tests import factories
 
@@ -111,6 +112,99 @@ def test_the_feed_escapes_titles_and_sanitises_content(client):
     for unsafe in ("<script", "onerror", "javascript:", "<iframe", "alert"):
         assert unsafe not in content
     assert "Be kind." in content
+
+
+# The renderer's payloads (tests/test_markdown.py), and HTML written as entities: plain text
+# unescapes those, so they must never reach a place a feed reader renders as HTML.
+XSS_PAYLOADS = [
+    "Hello <script>alert('x')</script>",
+    '<img src="x.png" onerror="alert(1)">',
+    "[click me](javascript:alert(1))",
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    "![pixel](data:image/png;base64,iVBORw0KGgo=)",
+    "[file](data:text/html,<b>hi</b>)",
+    '<iframe src="https://example.org/"></iframe>',
+    "<style>body{display:none}</style>",
+    '<p style="position:fixed">x</p>',
+    '<form action="/x"><input name="a"></form>',
+    '[x](https://example.org/){: onclick="alert(1)" }',
+    "&lt;img src=x onerror=alert(1)&gt;",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;svg onload=alert(1)&#62;",
+]
+UNSAFE_TAGS = {"script", "iframe", "style", "form", "input", "object", "embed", "svg", "base"}
+# Atom's text constructs (RFC 4287 §3.1), the only elements a reader may render as HTML.
+TEXT_CONSTRUCTS = {
+    f"{{{ATOM['atom']}}}{name}" for name in ("title", "subtitle", "summary", "content", "rights")
+}
+
+
+class MarkupCollector(HTMLParser):
+    """The tags and attributes an HTML fragment would make, as a browser's parser sees it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def live_markup(feed):
+    """What could run in a feed reader: unsafe tags, on… and style attributes, and
+    javascript:/data: addresses, in every element a reader renders as HTML (RFC 4287 §3.1:
+    type="html"; "text", the default, is shown as text)."""
+    found = []
+    for element in (node for node in feed.iter() if node.tag in TEXT_CONSTRUCTS):
+        kind = element.get("type", "text")
+        assert kind in ("text", "html"), f"{element.tag} has type {kind}"
+        if kind == "text":
+            continue
+        collector = MarkupCollector()
+        collector.feed(element.text or "")
+        for tag, attributes in collector.tags:
+            if tag in UNSAFE_TAGS:
+                found.append(f"<{tag}> in {element.tag}")
+            for name, value in attributes.items():
+                address = "".join((value or "").split()).lower()
+                if name.startswith("on") or name == "style":
+                    found.append(f"{name}= in {element.tag}")
+                if address.startswith(("javascript:", "data:", "vbscript:")):
+                    found.append(f"{name}={value} in {element.tag}")
+    return found
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_no_string_a_feed_carries_becomes_live_markup_in_a_feed_reader(client, payload):
+    theme = factories.theme(slug="hostile")
+    letter = factories.letter(themes=[theme])
+    article = factories.article(themes=[theme])
+    # Written past validation, as a row that predates it (or an import) would be.
+    Theme.objects.filter(pk=theme.pk).update(name=payload[:80])
+    Letter.objects.filter(pk=letter.pk).update(title=payload, body=payload, sign_off=payload)
+    Reply.objects.filter(letter=letter).update(
+        body=payload, columnist_name=payload, sign_off=payload
+    )
+    Article.objects.filter(pk=article.pk).update(
+        title=payload, byline=payload, standfirst=payload, body=payload
+    )
+    for url in (reverse("feeds_latest"), reverse("feeds_theme", kwargs={"slug": "hostile"})):
+        feed, items = entries(client, url)
+        assert len(items) == 2
+        assert live_markup(feed) == [], url
+        for item in items:
+            assert item.find("atom:summary", ATOM).get("type") == "text"
+
+
+def test_a_summary_is_the_plain_text_the_page_shows(client):
+    factories.letter(body="Dear Elizabeth, I wrote &lt;img src=x onerror=alert(1)&gt; once.")
+    factories.article(standfirst="Tags like <b>this</b> & that, as written.")
+    _, items = entries(client, reverse("feeds_latest"))
+    summaries = {item.findtext("atom:summary", namespaces=ATOM) for item in items}
+    assert summaries == {
+        "I wrote <img src=x onerror=alert(1)> once.",
+        "Tags like <b>this</b> & that, as written.",
+    }
 
 
 def test_a_theme_feed_holds_only_that_themes_published_items(client):

@@ -212,6 +212,38 @@ def test_an_article_keeps_its_images_captions_and_excerpt():
 
 
 @pytest.mark.django_db
+def test_the_report_lists_images_that_pages_could_not_show(tmp_path, settings):
+    settings.SITE_URL = "https://column.example.org"
+    settings.IMAGE_HOSTS = ["images.example.org", "*.cdn.example.net"]
+    images = {
+        "here": "/wp-content/uploads/2024/06/here.jpg",
+        "site": "https://column.example.org/media/uploads/site.jpg",
+        "allowed": "https://images.example.org/allowed.jpg",
+        "subdomain": "https://eu.cdn.example.net/subdomain.jpg",
+        "old site": "https://askelizabeth.example/wp-content/uploads/2024/06/old.jpg",
+        "tracker": "//tracker.example.com/pixel.gif?reader=1",
+        "lookalike": "https://cdn.example.net.evil.example/x.png",
+    }
+    tags = "".join(f'<img src="{src}" alt="{alt}">' for alt, src in images.items())
+    export = export_with(tmp_path, f"<blockquote>Help me.</blockquote><p>Yes. {tags}</p>")
+
+    for report in (import_wordpress(export, "--dry-run"), import_wordpress(export)):
+        heading = "Images on other hosts, which pages will not show"
+        assert heading in report and "IMAGE_HOSTS" in report
+        listed = report.split(heading, 1)[1]
+        for alt in ("old site", "tracker", "lookalike"):
+            assert f"post 7 “A letter”: {images[alt]}" in listed, alt
+        for alt in ("here", "site", "allowed", "subdomain"):
+            assert images[alt] not in listed, alt
+    assert "![tracker](//tracker.example.com/pixel.gif?reader=1)" in Reply.objects.get().body
+
+    # Nothing to list, nothing said.
+    kept = f'<img src="{images["here"]}" alt="here"><img src="{images["allowed"]}" alt="ok">'
+    plain = export_with(tmp_path, f"<blockquote>Help me.</blockquote><p>Yes. {kept}</p>")
+    assert "Images on other hosts" not in import_wordpress(plain)
+
+
+@pytest.mark.django_db
 def test_themes_keep_the_names_slugs_and_descriptions_of_categories_and_tags():
     import_wordpress(COLUMN)
 
@@ -690,3 +722,16 @@ def test_a_block_editor_quote_with_a_citation_is_a_signed_letter():
     # Text that only looks like a tag stays text, in the Markdown and on the page.
     assert parts.letter_text == "Dear Elizabeth, my cat <b>hates</b> me. I <3 her."
     assert "my cat &lt;b&gt;hates&lt;/b&gt; me" in render_markdown(parts.letter)
+
+
+@pytest.mark.django_db
+def test_a_title_pasted_with_tabs_and_line_breaks_comes_across_on_one_line(tmp_path):
+    """Postbag's titles are one line; WordPress keeps whatever was pasted into one."""
+    content = (
+        "<blockquote><p>Dear Elizabeth, my sister never calls me back.</p></blockquote>"
+        "<p>Call her once more, then let her come to you.</p>"
+    )
+    path = export_with(tmp_path, content, title="When my sister\tnever\n  calls back")
+    report = import_wordpress(path)
+    assert "Letters: 1 created" in report
+    assert Letter.objects.get().title == "When my sister never calls back"

@@ -259,11 +259,40 @@ def test_no_hits_says_so_and_suggests_themes(client):
     assert "/themes/" in html and "Friendship" in html
 
 
+COMMON_WORDS = "the through"
+
+
+@postgresql_only
+def test_a_search_of_only_very_common_words_says_they_are_too_common(client):
+    factories.letter(title="Walking through the park alone")
+    response, html = page(client, q=COMMON_WORDS)
+    assert response.status_code == 200
+    assert "too common to search for" in html
+    assert "another spelling" not in html
+    assert f'value="{COMMON_WORDS}"' in html  # what was typed stays in the box
+    # A common word beside a rare one is simply left out.
+    assert "Walking through the park alone" in page(client, q="the park")[1]
+
+
+@sqlite_only
+def test_the_fallback_finds_common_words_as_it_finds_any_word(client):
+    factories.letter(title="Walking through the park alone")
+    html = page(client, q=COMMON_WORDS)[1]
+    assert "1 result for “the through”" in html and "too common" not in html
+
+
+def test_a_rare_word_that_matches_nothing_still_suggests_another_spelling(client):
+    factories.letter(title="Walking through the park alone")
+    html = page(client, q="the xylophone")[1]
+    assert "another spelling" in html and "too common" not in html
+
+
 @pytest.mark.parametrize(
     "query, message",
     [
         ("x" * 201, "please shorten it to 200 characters"),
         ("?!… -- ***", "Please type at least one word"),
+        ("__ _", "Please type at least one word"),
         ("friend\x00ship", "Null characters are not allowed"),
     ],
 )

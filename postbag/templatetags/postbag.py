@@ -73,11 +73,14 @@ def absolute_url(path):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """This page's public address: SITE_URL and the path, with `?page=` past the first."""
-    request = context["request"]
-    page = request.GET.get("page", "")
-    query = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
-    return absolute_url(request.path + query)
+    """This page's public address: SITE_URL and the path, with `?page=` past the first.
+
+    The number is the one of the page shown (`page` in the context, a Page of a list), not
+    the request's `?page=`, which any page may be sent, with anything in it.
+    """
+    number = getattr(context.get("page"), "number", 1)
+    query = f"?page={number}" if number > 1 else ""
+    return absolute_url(context["request"].path + query)
 
 
 @register.filter

@@ -13,6 +13,7 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -140,6 +141,7 @@ class Importer:
         self.reply_marker = reply_marker
         self.report = Report()
         self.local_timezone = timezone.get_default_timezone()
+        self.site_host = urlsplit(settings.SITE_URL).hostname or ""
         self._themes = {}  # slug → Theme, so each is looked up once per run
 
     def import_post(self, post):
@@ -156,7 +158,7 @@ class Importer:
         themes_created = self.report.created["theme"]
         try:
             with transaction.atomic():
-                kind, outcome, warnings = self.save(post)
+                kind, outcome, warnings, images = self.save(post)
         except (wordpress.ContentError, ValidationError, DatabaseError, ImportConflict) as error:
             # The savepoint's rollback took any theme made for this post with it.
             self._themes.clear()
@@ -167,10 +169,13 @@ class Importer:
         if kind == "article" and self.vocabulary.is_letter(post):
             self.report.unsplit.append(str(post))
         self.report.warnings.extend(f"{post}: {warning}" for warning in warnings)
+        self.report.images_elsewhere.extend(f"{post}: {url}" for url in images)
 
     def save(self, post):
-        """Write the post as a letter or an article: (kind, outcome, warnings)."""
+        """Write the post as a letter or an article: (kind, outcome, warnings, images), the
+        last the addresses of its images that pages can't show (`images_elsewhere`)."""
         content = wordpress.clean_content(post.content)
+        images = self.images_elsewhere(content.html)
         warnings = []
         if content.removed_shortcodes:
             names = ", ".join(f"[{name}]" for name in content.removed_shortcodes)
@@ -192,7 +197,7 @@ class Importer:
                     post_date=post_date,
                     columnist_name=author or settings.COLUMNIST_NAME,
                 )
-                return "letter", outcome, warnings
+                return "letter", outcome, warnings, images
         standfirst = wordpress.html_to_text(post.excerpt)
         if len(standfirst) > STANDFIRST_LENGTH:
             standfirst = Truncator(standfirst).chars(STANDFIRST_LENGTH)
@@ -205,7 +210,18 @@ class Importer:
             themes=themes,
             post_date=post_date,
         )
-        return "article", outcome, warnings
+        return "article", outcome, warnings, images
+
+    def images_elsewhere(self, html_text):
+        """The images in the post that point to another host than the site's and those of
+        IMAGE_HOSTS: the Content-Security-Policy keeps pages from showing them."""
+        return [
+            url
+            for url in wordpress.image_sources(html_text)
+            if wordpress.is_elsewhere(
+                url, site_host=self.site_host, image_hosts=settings.IMAGE_HOSTS
+            )
+        ]
 
     def theme(self, choice):
         """The Theme for a ThemeChoice, made the first time it is needed."""
@@ -243,6 +259,7 @@ class Report:
     skipped: Counter = field(default_factory=Counter)
     unsplit: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    images_elsewhere: list = field(default_factory=list)
     failures: list = field(default_factory=list)
 
     def lines(self, *, export, dry_run):
@@ -261,6 +278,12 @@ class Report:
         if self.warnings:
             lines.append("Warnings:")
             lines.extend(f"  {warning}" for warning in self.warnings)
+        if self.images_elsewhere:
+            lines.append(
+                "Images on other hosts, which pages will not show: upload each one in the "
+                "admin and use its new address, or add its host to IMAGE_HOSTS:"
+            )
+            lines.extend(f"  {image}" for image in self.images_elsewhere)
         if dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
