@@ -2,21 +2,41 @@
 
 The address is erased as soon as that message is sent. A send that fails leaves the
 address in place, so `manage.py send_letter_notifications` (run every few minutes by
-cron or a timer) tries again later; publishing never waits for, or fails with, e-mail.
-Logs name letters by id, never by address.
+cron or a timer) tries again later. Publishing never waits for, or fails with, e-mail:
+inside a request the message goes out after the response has been sent. Logs name
+letters by id, never by address.
 """
 
+import contextvars
 import logging
+import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 
 from advice.models import Letter
 
 logger = logging.getLogger(__name__)
+
+# Letter ids owed an e-mail once this request's response is sent; None outside a request.
+# A context variable, not a thread-local: under ASGI, asgiref carries it between the
+# event loop and the thread that runs the view.
+_after_response = contextvars.ContextVar("outcome_emails_after_response", default=None)
+
+
+def connect_signals():
+    """Queue outcome e-mails per request and send them when the request has finished.
+
+    Django sends `request_finished` from HttpResponse.close(), which the WSGI server calls
+    once the body is written to the client (PEP 3333; gunicorn and Django's own servers
+    do so), so the editor never waits on the mail server.
+    """
+    request_started.connect(_open_queue, dispatch_uid="advice.notifications.open")
+    request_finished.connect(_send_queue, dispatch_uid="advice.notifications.send")
 
 
 def awaiting_outcome_email():
@@ -26,42 +46,137 @@ def awaiting_outcome_email():
     )
 
 
-def send_outcome_email(*, letter_id):
-    """Tell the reader what became of their letter, then erase the address.
+def send_outcome_email_after_response(*, letter_id):
+    """Tell the reader once the current response is sent; at once outside a request.
 
-    Returns True when a message was sent. The row is locked while sending so that two
-    senders (the publish hook and the retry command) can't both send it.
+    The `on_commit` hook of publishing and declining. Outside a request (a management
+    command, a shell) nothing is waiting for a response, so it sends straight away.
+    """
+    queue = _after_response.get()
+    if queue is None:
+        send_outcome_emails(letter_ids=[letter_id])
+    else:
+        queue.append(letter_id)
+
+
+def send_outcome_emails(*, letter_ids):
+    """Send the outcome e-mails still owed for these letters; returns how many were sent."""
+    return _send(awaiting_outcome_email().filter(pk__in=letter_ids))
+
+
+def send_pending_outcome_emails():
+    """Send every outcome e-mail still owed (scheduled letters now public, failed sends)."""
+    return _send(awaiting_outcome_email())
+
+
+def _open_queue(**kwargs):
+    _after_response.set([])
+
+
+def _send_queue(**kwargs):
+    letter_ids = _after_response.get()
+    _after_response.set(None)
+    if not letter_ids:
+        return
+    try:
+        send_outcome_emails(letter_ids=letter_ids)
+    except Exception as error:  # the response is already sent: nobody to tell but the log
+        logger.warning(
+            "Outcome e-mails for letters %s not sent (%s); will retry",
+            letter_ids,
+            type(error).__name__,
+        )
+    finally:
+        # Django closed this request's database connections before this receiver ran
+        # (django.db connects its receiver first); close the one the send opened the same way.
+        close_old_connections()
+
+
+def _send(owed):
+    """Send each owed letter's e-mail over one SMTP connection; returns how many were sent.
+
+    The connection is opened (and greeted) before any row is locked, so a mail server that
+    doesn't answer costs at most EMAIL_TIMEOUT and holds no lock. If the server can't be
+    reached, or drops the connection, the remaining letters wait for the next run; one
+    message refused (an address the server rejects) doesn't hold back the others.
+    """
+    letter_ids = list(owed.order_by("pk").values_list("pk", flat=True))
+    if not letter_ids:
+        return 0
+    connection = get_connection()
+    sent = 0
+    try:
+        connection.open()
+        while letter_ids:
+            try:
+                sent += _send_one(letter_ids[0], connection)
+            except Exception as error:
+                if _server_lost(error):
+                    raise
+                # Error names only: an SMTP error's text can quote the address.
+                logger.warning(
+                    "Outcome e-mail for letter %s not sent (%s); will retry",
+                    letter_ids[0],
+                    type(error).__name__,
+                )
+            letter_ids.pop(0)
+    except Exception as error:  # SMTP, DNS, TLS, a timeout: the retry command tries again
+        logger.warning(
+            "Mail server unavailable (%s); outcome e-mails for letters %s will be retried",
+            type(error).__name__,
+            letter_ids,
+        )
+    finally:
+        try:
+            connection.close()
+        except Exception:  # a connection that failed may fail to close too
+            pass
+    return sent
+
+
+def _send_one(letter_id, connection):
+    """Send one letter's e-mail and erase the address, or return False if it's not owed.
+
+    The row is locked while sending so that two senders (the after-response hook and the
+    retry command) can't both send it; the other one skips it rather than wait.
     """
     with transaction.atomic():
-        letter = awaiting_outcome_email().select_for_update().filter(pk=letter_id).first()
-        if letter is None:
+        letter = (
+            awaiting_outcome_email().select_for_update(skip_locked=True).filter(pk=letter_id)
+        ).first()
+        if letter is None:  # sent meanwhile, withdrawn, or being sent right now
             return False
-        template = "answered" if letter.is_published else "declined"
-        context = {
-            "letter": letter,
-            "letter_url": settings.SITE_URL + letter.get_absolute_url()
-            if letter.is_published
-            else None,
-            "COLUMN_NAME": settings.COLUMN_NAME,
-            "SITE_NAME": settings.SITE_NAME,
-        }
-        try:
-            send_mail(
-                subject=render_to_string(f"advice/email/{template}_subject.txt", context).strip(),
-                message=render_to_string(f"advice/email/{template}.txt", context),
-                from_email=None,
-                recipient_list=[letter.email],
-            )
-        except Exception:  # SMTP, DNS, TLS: whatever failed, the retry command tries again
-            logger.warning("Outcome e-mail for letter %s failed; will retry", letter.pk)
-            return False
+        _outcome_message(letter, connection).send()
         letter.email = ""
         letter.save(update_fields=["email", "updated_at"])
     logger.info("Outcome e-mail for letter %s sent; address erased", letter_id)
     return True
 
 
-def send_pending_outcome_emails():
-    """Send every outcome e-mail still owed (scheduled letters now public, failed sends)."""
-    ids = list(awaiting_outcome_email().values_list("pk", flat=True))
-    return sum(send_outcome_email(letter_id=pk) for pk in ids)
+def _outcome_message(letter, connection):
+    template = "answered" if letter.is_published else "declined"
+    context = {
+        "letter": letter,
+        "letter_url": settings.SITE_URL + letter.get_absolute_url()
+        if letter.is_published
+        else None,
+        "COLUMN_NAME": settings.COLUMN_NAME,
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    return EmailMessage(
+        subject=render_to_string(f"advice/email/{template}_subject.txt", context).strip(),
+        body=render_to_string(f"advice/email/{template}.txt", context),
+        to=[letter.email],
+        connection=connection,
+    )
+
+
+def _server_lost(error):
+    """Whether `error` means the mail server is gone, not that it refused one message.
+
+    smtplib reports a timeout or a dropped connection as SMTPServerDisconnected, and a
+    failed connect as a plain OSError; a refused message is another SMTPException.
+    """
+    return isinstance(error, smtplib.SMTPServerDisconnected) or (
+        isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+    )
