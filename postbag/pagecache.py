@@ -12,9 +12,26 @@ current one (both read in one round trip), so a bump makes every cached page sta
 once. Scheduled posts change the site without any write, so the version also records
 when the next scheduled item goes public, and bumps itself once that time has passed.
 
-Never cached: anything but GET/HEAD, anything but a 200, requests carrying a session
-cookie (staff, previews), responses that set cookies or say `no-store`/`private`, and every
-page not on the list (the ask form, status, search, admin, health).
+Never cached: anything but GET, anything but a 200, requests carrying a session cookie
+(staff, previews), responses that set cookies or say `no-store`/`private`, and every page
+not on the list (the ask form, status, search, admin, health).
+
+A page is keyed by its path and the query parameters its view reads (CACHEABLE_VIEWS:
+`page` on paginated lists, `p` on a sitemap section, none elsewhere), with the page number
+in its plain form (`?page=01` is `?page=1`, which is no parameter at all). Any other
+parameter (`utm_source`, `fbclid`, a cache-buster) is removed from the request before the
+view sees it, so the page made for `/letters/?utm_source=x` is exactly `/letters/` and
+every such address shares one entry. The host is not in the key: pages name only
+SITE_URL, and the host is validated (ALLOWED_HOSTS) before anything is served. A hit
+carries every header the response had on its way out of the inner middleware (content
+type, X-Frame-Options, Vary, Content-Length, ...); the middleware outside the cache
+(security headers, CSP, Permissions-Policy, ETag) runs on hits and misses alike.
+
+While the cache can't be read (postbag.cache: Redis down or hung), pages are rendered
+without it: no version is read or made (making one costs two aggregate queries), no page
+is stored, and remembered answers are computed directly. Writes made during the outage
+couldn't bump the version, so once the cache answers again the version is bumped once
+(content_version), and no page from before the outage is served.
 """
 
 import hashlib
@@ -24,28 +41,31 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from postbag.cache import is_unavailable, recoveries
+
 VERSION_KEY = "pagecache:version"
+# Each cached view and the query parameters it reads: all of them page numbers (the
+# paginator's `?page=`, Django's sitemap view's `?p=`). The page cache drops the rest.
 CACHEABLE_VIEWS = {
-    "home",
-    "advice:letter_list",
-    "advice:letter_detail",
-    "advice:theme_list",
-    "advice:theme_detail",
-    "articles:article_list",
-    "articles:article_detail",
-    "feeds_latest",
-    "feeds_theme",
-    "sitemap",
-    "sitemap_section",
-    "robots_txt",
+    "home": (),
+    "advice:letter_list": ("page",),
+    "advice:letter_detail": (),
+    "advice:theme_list": (),
+    "advice:theme_detail": ("page",),
+    "articles:article_list": ("page",),
+    "articles:article_detail": (),
+    "feeds_latest": (),
+    "feeds_theme": (),
+    "sitemap": (),
+    "sitemap_section": ("p",),
+    "robots_txt": (),
 }
 DATA_SECONDS = 3600
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 
 def next_scheduled_publication():
@@ -101,15 +121,32 @@ def connect_signals():
         m2m_changed.connect(themes_changed, sender=through, dispatch_uid=f"pagecache-m2m-{label}")
 
 
-def content_version(stored=None):
-    """The current version; once a scheduled item's time has come, a new one.
+_recoveries_seen = 0
 
-    `stored` is the version key's value when the caller has read it already.
+
+def content_version(stored=None):
+    """The current version (an int); once a scheduled item's time has come, a new one.
+
+    `stored` is the version key's value when the caller has read it already. None while
+    the cache can't be read (postbag.cache.is_unavailable): a missing key then means no
+    answer, so nothing is made (two aggregate queries) or bumped, and callers go without
+    the cache. The first call after the cache answers again bumps the version: content
+    written during the outage couldn't.
     """
-    stored = stored or cache.get(VERSION_KEY)
-    if stored is None:
+    global _recoveries_seen
+    if recoveries(cache) != _recoveries_seen:
+        _recoveries_seen = recoveries(cache)
         bump_content_version()
-        stored = cache.get(VERSION_KEY) or (0, None)
+        stored = None
+    if stored is None:
+        stored = cache.get(VERSION_KEY)
+    if stored is None:
+        if is_unavailable(cache):
+            return None
+        bump_content_version()
+        stored = cache.get(VERSION_KEY)
+        if stored is None:  # lost in the moment the cache went away
+            return None
     version, next_publication = stored
     if next_publication is not None and time.time() >= next_publication:
         bump_content_version()
@@ -121,9 +158,13 @@ def remember(name, compute):
     """`compute()`, kept in the cache until the content changes (counts, theme lists).
 
     Keyed by the content version like the pages, so it is never stale; used even when
-    whole pages are not cached, because these answers cost whole scans at scale.
+    whole pages are not cached, because these answers cost whole scans at scale. Computed
+    each time while the cache can't be read.
     """
-    key = f"pagecache:data:{content_version()}:{name}"
+    version = content_version()
+    if version is None:
+        return compute()
+    key = f"pagecache:data:{version}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -131,15 +172,17 @@ def remember(name, compute):
     return value
 
 
-def is_cacheable_request(request):
+def cacheable_view(request):
+    """The name of the cacheable view this request is for, or None if it isn't one."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
-        return False
+        return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
+        return None
     try:
-        return resolve(request.path_info).view_name in CACHEABLE_VIEWS
+        view_name = resolve(request.path_info).view_name
     except Resolver404:
-        return False
+        return None
+    return view_name if view_name in CACHEABLE_VIEWS else None
 
 
 def is_cacheable_response(response):
@@ -154,29 +197,73 @@ def is_cacheable_response(response):
     )
 
 
+def plain_page_number(value):
+    """`value` as the page number the paginator reads it as ("01", "+1", " 1" → "1").
+
+    Paginator.validate_number takes int(value); anything int() refuses stays as it is
+    (the view answers 404 for it, and a 404 isn't cached).
+    """
+    try:
+        return str(int(value))
+    except ValueError:
+        return value
+
+
+def canonical_query(request, parameters):
+    """The query string the page is made from: only `parameters` (names of page numbers),
+    each in its plain form, page 1 left out (it is the default), in a fixed order."""
+    query = QueryDict(mutable=True)
+    for name in parameters:
+        if name in request.GET:
+            value = plain_page_number(request.GET[name])  # the last value, as the view reads
+            if value != "1":
+                query[name] = value
+    return query.urlencode()
+
+
 def page_key(request):
+    """The cache key of the page at `request`'s path and query (made canonical first)."""
     address = f"{request.path_info}?{request.META.get('QUERY_STRING', '')}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 class PublicPageCacheMiddleware:
+    """Serves and stores whole public pages (see the module's docstring).
+
+    Sits after the security middleware and before sessions: a hit is answered before the
+    database is touched, and the middleware outside it adds its headers to hits too.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_cacheable_request(request):
+        view_name = cacheable_view(request)
+        if view_name is None:
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Someone signed in: a shared cache (CDN, nginx) must not keep their copy.
                 patch_cache_control(response, private=True)
             return response
 
+        # What CommonMiddleware would do for a miss: a host not in ALLOWED_HOSTS is a 400
+        # (DisallowedHost), not someone else's copy of our page.
+        request.get_host()
+        query = canonical_query(request, CACHEABLE_VIEWS[view_name])
+        if query != request.META.get("QUERY_STRING", ""):
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+
         # One round trip for both: the page is stored with the version it was made at.
         key = page_key(request)
         found = cache.get_many([VERSION_KEY, key])
         version = content_version(found.get(VERSION_KEY))
         stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        if version is None:  # the cache can't be read: neither serve nor store
+            response = self.get_response(request)
+            if not is_cacheable_response(response):
+                return response
+        elif stored is not None and stored[0] == version:
             _, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers.items():
@@ -186,7 +273,8 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             if not is_cacheable_response(response):
                 return response
-            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            # Every header so far: those of the view and of the middleware inside this one.
+            headers = dict(response.items())
             cache.set(
                 key,
                 (version, response.status_code, headers, response.content),

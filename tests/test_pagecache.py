@@ -132,3 +132,84 @@ def test_the_page_cache_can_be_turned_off(client, settings):
     client.get(url)
     response = client.get(url)
     assert "X-Page-Cache" not in response
+
+
+def test_parameters_a_page_does_not_read_share_its_one_entry(client, settings):
+    settings.PAGE_SIZE = 1
+    newer = factories.letter(title="The newer letter", days_ago=1)
+    older = factories.letter(title="The older letter", days_ago=2)
+    letters = reverse("advice:letter_list")
+    first = client.get(f"{letters}?utm_source=newsletter&fbclid=abc")
+    assert first["X-Page-Cache"] == "miss"
+    # Made as /letters/ is: links don't carry the visitor's parameters to everyone else.
+    assert "utm_source" not in first.content.decode()
+    for query in ["", "?page=1", "?page=01", "?utm_medium=x", "?page=1&_=12345"]:
+        response = client.get(letters + query)
+        assert response["X-Page-Cache"] == "hit", query
+        assert response.content == first.content, query
+
+    second = client.get(f"{letters}?page=2&utm_source=x")
+    assert "The older letter" in second.content.decode()
+    assert "The newer letter" not in second.content.decode()
+    for query in ["?page=2", "?page=02", "?page=%2B2", "?utm_source=y&page=2"]:
+        assert client.get(letters + query)["X-Page-Cache"] == "hit", query
+
+    for url in [newer.get_absolute_url(), reverse("feeds_latest"), reverse("home")]:
+        client.get(url)
+        again = client.get(f"{url}?page=7&ref=twitter")  # details read no parameter at all
+        assert again.status_code == 200 and again["X-Page-Cache"] == "hit", url
+
+    sitemap = reverse("sitemap_section", args=["letters"])
+    assert older.get_absolute_url() in client.get(sitemap).content.decode()
+    assert client.get(f"{sitemap}?p=01&utm_source=x")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=99", "?page=0", "?page=-1", "?page=1.5"])
+def test_a_page_number_that_names_no_page_is_a_404_and_not_kept(client, query):
+    factories.letter()
+    url = reverse("advice:letter_list") + query
+    assert client.get(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 404 and "X-Page-Cache" not in response
+
+
+def test_a_cached_page_is_not_served_to_a_host_that_is_not_allowed(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "www.column.example"]
+    url = factories.letter().get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400
+    # Pages name SITE_URL only, so an allowed host shares them.
+    assert client.get(url, HTTP_HOST="www.column.example")["X-Page-Cache"] == "hit"
+
+
+def test_a_hit_carries_every_header_a_miss_carries(client, settings):
+    """Under production-like settings: HSTS on, HTTPS, debug off.
+
+    Only X-Page-Cache differs. The ETag is the same on both: ConditionalGetMiddleware,
+    outside the cache, computes it from the same content. No Date: the WSGI server adds it.
+    """
+    settings.DEBUG = False
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    theme = factories.theme()
+    letter = factories.letter(themes=[theme])
+    urls = [
+        reverse("home"),
+        reverse("advice:letter_list"),
+        letter.get_absolute_url(),
+        theme.get_absolute_url(),
+        reverse("feeds_latest"),
+        reverse("sitemap"),
+        reverse("sitemap_section", args=["letters"]),
+        reverse("robots_txt"),
+    ]
+    for url in urls:
+        miss = client.get(url, secure=True)
+        hit = client.get(url, secure=True)
+        assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit"), url
+        headers = {name: value for name, value in miss.items() if name != "X-Page-Cache"}
+        assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == headers
+        assert hit["X-Frame-Options"] == "DENY", url
+        assert "preload" in hit["Strict-Transport-Security"], url
