@@ -31,6 +31,9 @@ errorlog = "-"
 # No client address (%(h)s, X-Forwarded-For) and no query string: a reader's IP is never
 # logged, and the one form that carries a secret (the receipt code) is POSTed anyway.
 access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
+# gunicorn's error log names the client of a malformed request ("Invalid request from
+# ip=…"): this logger removes every address from both logs.
+logger_class = "postbag.log_privacy.PrivateGunicornLogger"
 
 
 def post_fork(server, worker):

@@ -8,6 +8,9 @@ from advice.models import Theme
 
 LETTER_MIN, LETTER_MAX = 50, 5000
 SHOWN_AT_SALT = "postbag.ask.shown-at"
+# A form's signed "shown at" time is good for one sitting: long enough to write a hard
+# letter slowly, too short for one page to be used to send letters for ever.
+FORM_MAX_AGE_SECONDS = 24 * 3600
 
 
 class AskForm(forms.Form):
@@ -82,10 +85,16 @@ class AskForm(forms.Form):
 
     def clean_shown_at(self):
         try:
-            shown_at = signing.loads(self.cleaned_data["shown_at"], salt=SHOWN_AT_SALT)
-        except signing.BadSignature:
+            shown_at = float(signing.loads(self.cleaned_data["shown_at"], salt=SHOWN_AT_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
             shown_at = None
-        if shown_at is None or time.time() - float(shown_at) < settings.ASK_MIN_SECONDS:
+        age = time.time() - shown_at if shown_at is not None else None
+        if age is not None and age > FORM_MAX_AGE_SECONDS:
+            raise forms.ValidationError(
+                "This form was opened a long time ago (more than a day), so it can't be sent "
+                "as it is. Everything you wrote is still here: please send it again."
+            )
+        if age is None or age < settings.ASK_MIN_SECONDS:
             raise forms.ValidationError(
                 "That was very quick. Please read your letter through once more, then send it "
                 "again: everything you wrote is still here."

@@ -17,6 +17,7 @@ from advice import notifications
 from advice.models import Letter
 from advice.receipts import new_receipt_code, receipt_hash, text_hash
 from advice.suggestions import suggest_themes
+from postbag.locks import lock_for_transaction
 
 # More links than this in a letter is how most spam looks; real letters rarely have any.
 MAX_LINKS = 2
@@ -41,10 +42,12 @@ def submit_letter(*, text, sign_off="", email="", themes=()):
     """Store a reader's letter exactly as sent and return its receipt code, once.
 
     The same text sent again within a day (a refreshed page, a double click) is stored
-    once: the second send returns a Submission without a letter or code. A letter with
+    once: the second send returns a Submission without a letter or code, also when both
+    arrive at the same moment (a lock on the text's hash serialises them). A letter with
     more than MAX_LINKS links is kept, but as spam.
     """
     fingerprint = text_hash(text)
+    lock_for_transaction(f"letter-text:{fingerprint}")
     recent = timezone.now() - DUPLICATE_WINDOW
     if Letter.objects.filter(text_hash=fingerprint, received_at__gte=recent).exists():
         return Submission(letter=None, receipt_code=None)
@@ -131,7 +134,10 @@ def _set_status(letter, status):
 
 
 def _tell_reader_after_commit(letter):
+    # After the commit, so a rolled-back publish tells nobody; after the response, so the
+    # editor never waits on the mail server.
     if letter.email:
         transaction.on_commit(
-            partial(notifications.send_outcome_email, letter_id=letter.pk), robust=True
+            partial(notifications.send_outcome_email_after_response, letter_id=letter.pk),
+            robust=True,
         )

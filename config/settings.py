@@ -5,6 +5,7 @@ README's configuration table lists every variable read here. Debug is off unless
 DJANGO_DEBUG says otherwise, so a forgotten variable fails safe.
 """
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "postbag.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads request.POST: a form in another charset is read, not a 500.
+    "postbag.middleware.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and authentication: a cached page is served without the database.
@@ -123,7 +126,12 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each transaction takes SQLite's one write lock when it begins, so two requests can't
+    # both read "not there yet" and then both write (postbag.locks relies on this), and a
+    # writer waits up to 20 s for the lock instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that doesn't answer should cost a request seconds, not minutes.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
     if env_bool("DATABASE_POOL"):
@@ -143,15 +151,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 
+
+def site_key_prefix(site_url):
+    """A cache key prefix naming the site: SITE_URL's host and path as a slug, such as
+    `column.example.org` (readable in `redis-cli keys`); `postbag` when SITE_URL is unset."""
+    parts = urlsplit(site_url.strip())
+    return re.sub(r"[^a-z0-9.]+", "-", (parts.netloc + parts.path).lower()).strip("-") or "postbag"
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Sites sharing one Redis database keep apart by their keys' prefix (pages, the content
+# version, rate limits).
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "").strip() or site_key_prefix(
+    os.environ.get("SITE_URL", "")
+)
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis back end, degrading to "no cache" while Redis is unreachable.
+            # Django's Redis back end, degrading to "no cache" while Redis is unreachable,
+            # and skipping it for REDIS_RETRY_SECONDS after it failed to answer.
             "BACKEND": "postbag.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "postbag",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "retry_seconds": env_int("REDIS_RETRY_SECONDS", 10),
+            },
         }
     }
 else:
@@ -174,7 +200,7 @@ USE_TZ = True
 # --- Static files and uploads ---------------------------------------------------------
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "").strip() or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "").strip() or BASE_DIR / "media")
@@ -191,7 +217,8 @@ STORAGES = {
 # --- Markdown editor ------------------------------------------------------------------
 
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "postbag.markdown.render_markdown"
-# Raster images only: an SVG can carry script, and the preview shows uploads inline.
+# Uploads: postbag/editor.py goes by the format Pillow detects (JPEG, PNG, GIF, WebP), never
+# by the client's name or type; these content types bind only markdownx's own (unused) form.
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
@@ -236,6 +263,11 @@ else:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# Seconds each SMTP step may wait; Django's default (None) lets a mail server that never
+# answers hold a worker forever. Applies to EMAIL_URL too.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+if EMAIL_TIMEOUT < 1:
+    raise ImproperlyConfigured(f"EMAIL_TIMEOUT must be at least 1 second, not {EMAIL_TIMEOUT}.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Postbag <letters@localhost>")
 
 # --- The site -------------------------------------------------------------------------
@@ -269,8 +301,22 @@ ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
 
 # The admin's address: something other than /admin/ keeps most drive-by guessing away.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin").strip().strip("/") + "/"
-# Failed editor log-ins one client may make per period before the login form refuses it.
+# Failed editor log-ins per period before the login form refuses: for one user name from
+# one client, and for one client whatever the names it tries.
 ADMIN_LOGIN_RATE_LIMIT = env_rate("ADMIN_LOGIN_RATE_LIMIT", "10/h")
+ADMIN_LOGIN_CLIENT_RATE_LIMIT = env_rate("ADMIN_LOGIN_CLIENT_RATE_LIMIT", "30/h")
+
+# The reverse proxies in front of the app (addresses or networks, e.g. 127.0.0.1 for the
+# repository's nginx on the same machine). Only a request arriving from one of them has
+# its X-Forwarded-For believed (postbag.clients); with none, the header is ignored.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network (e.g. 10.0.0.0/8)."
+        ) from None
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers probe over plain HTTP.
@@ -290,14 +336,24 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# No inline script or style anywhere: pages use files from this site only. Images may
-# come from elsewhere over HTTPS (imported posts keep their image addresses).
+# Other hosts whose images pages may show, over HTTPS: host names, "*.example.org" for its
+# subdomains. None by default, so that reading a page asks no other host for anything;
+# import_wordpress lists the images an import points elsewhere.
+IMAGE_HOSTS = env_list("IMAGE_HOSTS")
+for _host in IMAGE_HOSTS:
+    if not re.fullmatch(r"(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]+)?", _host, re.IGNORECASE):
+        raise ImproperlyConfigured(
+            "IMAGE_HOSTS lists host names separated by commas, such as "
+            f"images.example.org or *.cdn.example.org, not {_host!r}."
+        )
+# No inline script or style anywhere: pages use files from this site only, and images from
+# this site and IMAGE_HOSTS.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "https:"],
+        "img-src": ["'self'", *(f"https://{host}" for host in IMAGE_HOSTS)],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -316,7 +372,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No reader's address in any log line, whoever wrote it (postbag.log_privacy).
+    "filters": {"no_addresses": {"()": "postbag.log_privacy.RedactAddresses"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_addresses"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's request logger prints the request line, never the client address.

@@ -1,27 +1,53 @@
 """The editors' admin site: Django's own, with a login that resists password guessing.
 
-After ADMIN_LOGIN_RATE_LIMIT failed log-ins (default 10 an hour) from one client, the
-login form refuses that client until the window ends, whatever the password. Clients
-are counted by the same keyed hash of their address as the ask form (postbag.ratelimit):
-no address is stored anywhere, and with Redis every app server shares the count.
+Failed log-ins are counted twice, by the keyed-hash limiter of postbag.ratelimit: per user
+name *from one client* (ADMIN_LOGIN_RATE_LIMIT, default 10 an hour) and per client
+whatever the names it tries (ADMIN_LOGIN_CLIENT_RATE_LIMIT, default 30 an hour). Past
+either, the login form refuses that client (for that name) until the window ends,
+whatever the password. Because the name is counted per client, someone guessing an
+editor's password from elsewhere can't lock that editor out. No address (and no user
+name) is stored anywhere; with Redis every app server shares the counts.
 """
 
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 
-from postbag.ratelimit import is_limited, record_hit
+from postbag.ratelimit import give_back, take, too_many
 
 LOGIN_SCOPE = "admin-login"
+LOGIN_NAME_SCOPE = "admin-login-name"
+
+
+def login_limits(request):
+    """The (scope, rate, extra) counters a log-in attempt by `request` is charged to."""
+    name = request.POST.get("username", "").strip().casefold()
+    return [
+        (LOGIN_NAME_SCOPE, settings.ADMIN_LOGIN_RATE_LIMIT, name),
+        (LOGIN_SCOPE, settings.ADMIN_LOGIN_CLIENT_RATE_LIMIT, ""),
+    ]
 
 
 class PostbagAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
-        rate = settings.ADMIN_LOGIN_RATE_LIMIT
-        if request.method == "POST" and is_limited(request, LOGIN_SCOPE, rate):
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        limits = login_limits(request)
+        # Every attempt is counted before the password is checked, so that simultaneous
+        # guesses can't all slip in under the limit; a successful one is handed back.
+        # A refused attempt checks no password, so it is handed back too.
+        within = [take(request, scope, rate, extra=extra) for scope, rate, extra in limits]
+        if not all(within):
+            self.give_back(request, limits)
             context = {**self.each_context(request), "title": "Too many attempts"}
-            return render(request, "admin/login_locked.html", context, status=429)
+            response = render(request, "admin/login_locked.html", context, status=429)
+            return too_many(response, max((rate for _, rate, _ in limits), key=lambda r: r[1]))
         response = super().login(request, extra_context)
-        if request.method == "POST" and not request.user.is_authenticated:
-            record_hit(request, LOGIN_SCOPE, rate)
+        if request.user.is_authenticated:
+            self.give_back(request, limits)
         return response
+
+    @staticmethod
+    def give_back(request, limits):
+        for scope, rate, extra in limits:
+            give_back(request, scope, rate, extra=extra)

@@ -9,9 +9,10 @@ class PostbagConfig(AppConfig):
     verbose_name = "Postbag"
 
     def ready(self):
-        from postbag import pagecache
+        from postbag import checks, pagecache
 
         pagecache.connect_signals()
+        checks.register_all()
 
 
 class PostbagAdminConfig(admin_apps.AdminConfig):

@@ -8,6 +8,15 @@ from django.template.loader import render_to_string
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as django_server_error
 
+RETRY_AFTER_SECONDS = 60
+
+
+def retry_later(response, seconds=RETRY_AFTER_SECONDS):
+    """Mark a 503 `response` as temporary: `Retry-After` (RFC 9110 §10.2.3), never cached."""
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
+
 
 @requires_csrf_token
 def server_error(request):
@@ -19,8 +28,5 @@ def server_error(request):
     """
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "60"
-        response["Cache-Control"] = "no-store"
-        return response
+        return retry_later(HttpResponse(render_to_string("503.html"), status=503))
     return django_server_error(request)

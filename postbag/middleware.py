@@ -1,3 +1,7 @@
+"""Small middlewares of the site's own: headers every response carries, forms read safely."""
+
+from django.http import QueryDict
+
 # Features no page of the site uses: browsers refuse them to the page and anything embedded.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -16,3 +20,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+
+class FormCharsetMiddleware:
+    """Read a form that declares a charset other than UTF-8, instead of a 500.
+
+    Browsers send forms as UTF-8 with no charset (the HTML standard's "application/
+    x-www-form-urlencoded serializer"), and Django refuses any other declared charset with
+    an exception that surfaces as a 500 wherever `request.POST` is first read (the CSRF
+    check, the error reporter). Other clients send `charset=latin-1`, `utf8` or `ascii`:
+    the body is decoded with the charset it declares (undecodable bytes become U+FFFD), so
+    what the person typed is kept. A charset Python doesn't know was already ignored by
+    Django (the body is read as UTF-8). Must run before anything reads `request.POST`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declared = request.encoding
+        if request.content_type == FORM_CONTENT_TYPE and declared:
+            body = request.body  # too large: Django's own 400, as for any form
+            # The query string is the URL's, and URLs are UTF-8: only the body is re-read.
+            request.encoding = None
+            request.POST = QueryDict(body, encoding=declared)
+        return self.get_response(request)

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.forms import SHOWN_AT_SALT
+from advice.forms import FORM_MAX_AGE_SECONDS, SHOWN_AT_SALT
 from advice.models import Letter, Reply
 from advice.receipts import ALPHABET, receipt_hash
 from tests import factories
@@ -198,9 +198,104 @@ def test_withdrawing_asks_first_then_deletes_for_real(client):
 
 def test_a_stale_csrf_token_gives_the_letter_back(db):
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(reverse("advice:ask"), ask_data())
+    strict.get(reverse("advice:ask"))  # the cookie is set; the token sent is an old one
+    response = strict.post(reverse("advice:ask"), {**ask_data(), "csrfmiddlewaretoken": "x" * 64})
     assert response.status_code == 403
     html = response.content.decode()
     assert "This page had expired" in html
     assert LETTER[:60] in html
+    assert Letter.objects.count() == 0
+
+
+def test_cookies_blocked_on_the_ask_form_say_so_and_keep_the_letter(db):
+    """Without the CSRF cookie, "send it again" can never work: say what is needed."""
+    blocked = Client(enforce_csrf_checks=True)
+    form = blocked.get(reverse("advice:ask"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode())[1]
+    blocked.cookies.clear()  # the browser refuses to keep or send cookies
+    response = blocked.post(reverse("advice:ask"), {**ask_data(), "csrfmiddlewaretoken": token})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sending needs this site's one cookie" in html
+    assert "holds nothing about you" in html
+    assert "This page had expired" not in html
+    assert LETTER[:60] in html and "Fading in Frome" in html
+    assert Letter.objects.count() == 0
+
+
+def test_cookies_blocked_on_the_status_page_use_the_sites_own_page(db):
+    blocked = Client(enforce_csrf_checks=True)
+    response = blocked.post(reverse("advice:ask_status"), {"code": "7KQ2-M9XD-4RTB-HP3C"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sending needs this site's one cookie" in html
+    assert 'value="7KQ2-M9XD-4RTB-HP3C"' in html  # the code is kept
+    assert '<main id="main-content"' in html  # the site's page, not Django's bare one
+
+
+def test_a_refused_form_elsewhere_gets_the_sites_own_403_page(db):
+    response = Client(enforce_csrf_checks=True).post(reverse("home"), {"q": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sending needs this site's one cookie" in html and '<main id="main-content"' in html
+
+
+def test_a_rate_limited_send_says_only_that(client, settings):
+    """A 429 doesn't also say "that was very quick": one clear reason, and when to retry."""
+    settings.ASK_RATE_LIMIT = (1, 3600)
+    assert receipt_code(send(client))
+    response = send(client, letter=LETTER + " And one more thing.")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a little before sending another letter" in html
+    assert "very quick" not in html
+    assert LETTER[:60] in html
+    assert 0 < int(response["Retry-After"]) <= 3600
+
+
+def test_an_old_form_can_not_be_sent_for_ever(client, settings):
+    """The signed time a form was shown has a maximum age: one form is one sitting."""
+    too_old = shown_seconds_ago(FORM_MAX_AGE_SECONDS + 60)
+    response = send(client, shown_at=too_old)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This form was opened a long time ago" in html
+    assert LETTER[:60] in html
+    assert Letter.objects.count() == 0
+    # The form that comes back carries a fresh time: sending it (a little later) works.
+    fresh = re.search(r'name="shown_at" value="([^"]+)"', html)[1]
+    assert signing.loads(fresh, salt=SHOWN_AT_SALT) > time.time() - 5
+
+
+def test_the_503_of_the_ask_form_says_when_to_retry(client, database_unavailable):
+    response = send(client)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    status = client.post(reverse("advice:ask_status"), {"code": "7KQ2-M9XD-4RTB-HP3C"})
+    assert status.status_code == 503 and status["Retry-After"] == "60"
+
+
+MESSY_LETTERS = [
+    "عزيزتي إليزابيث، صديقتي المقربة لم تعد ترد على رسائلي منذ شهرين ولا أعرف ماذا أفعل.",
+    "प्रिय एलिज़ाबेथ, मेरी सबसे अच्छी दोस्त ने दो महीने से मेरे संदेशों का जवाब नहीं दिया है।",
+    "Dear Elizabeth 💔🙂 my friend\u200b stopped\u202e replying\u202c and I feel ￼ so lost now.",
+    "Dear Elizabeth,\r\n\r\nmy friend\tstopped replying\x0b\x0c and I feel so lost now, truly.",
+    "Dear Elizabeth, ２３ years of friendship and now silence; ¹²³ and ١٢٣ don't help me.",
+]
+
+
+@pytest.mark.parametrize("text", MESSY_LETTERS)
+def test_letters_in_any_script_arrive_exactly_as_written(client, text):
+    response = send(client, letter=text, sign_off="Lost in Łódź 🌧")
+    assert response.status_code == 200 and receipt_code(response)
+    letter = Letter.objects.get()
+    assert letter.original_text == text.strip()
+    assert letter.original_sign_off == "Lost in Łódź 🌧"
+
+
+def test_a_nul_character_is_refused_with_the_letter_kept(client):
+    response = send(client, letter=LETTER + "\x00")
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.content.decode()
+    assert LETTER[:60] in response.content.decode()
     assert Letter.objects.count() == 0

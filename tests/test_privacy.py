@@ -110,3 +110,33 @@ def test_the_access_log_has_no_client_address(gunicorn_log):
     text = gunicorn_log.read_text()
     assert "GET /healthz" in text
     assert "127.0.0.1" not in text
+
+
+def send_raw(url, data, source):
+    """Bytes straight onto a socket from `source`, as a broken or hostile client sends them."""
+    import socket
+
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10, source_address=(source, 0)) as s:
+        s.sendall(data)
+        return s.recv(65536)
+
+
+def test_no_log_names_a_client_even_for_malformed_requests(live_database, nginx_binary):
+    """gunicorn's error log and nginx's access log, through real malformed requests."""
+    from tests.live import Visitor, gunicorn, nginx
+
+    with gunicorn(live_database) as app, nginx(app.port) as proxy:
+        # Malformed request lines and headers, straight to gunicorn and through nginx.
+        for target in (app.url, proxy.url):
+            assert send_raw(target, b"GARBAGE\r\n\r\n", "127.0.0.7")
+            assert send_raw(target, b"GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "127.0.0.7")
+        reader = Visitor(proxy.url, "127.0.0.7")
+        assert reader.get("/letters/?from=203.0.113.9").status == 200
+        time.sleep(0.5)  # let both servers write their logs
+        gunicorn_logs, nginx_logs = app.logs(), proxy.access_log.read_text()
+    assert "Invalid request" in gunicorn_logs  # the malformed requests were logged...
+    assert "GET /letters/" in nginx_logs
+    for text in (gunicorn_logs, nginx_logs):
+        assert "127.0.0.7" not in text  # ...without the client's address
+        assert "203.0.113.9" not in text  # nor a query string that carries one

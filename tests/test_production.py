@@ -22,6 +22,10 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "column.example.org",
     "SITE_URL": "https://column.example.org",
+    # As the README's production section says (a check warns of a per-process cache).
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    # A real mail server (a check refuses the console back end: it logs readers' addresses).
+    "EMAIL_URL": "smtp://mail.example.org:587",
     "DJANGO_SECURE_HSTS_SECONDS": "31536000",
     "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
     "DJANGO_SECURE_HSTS_PRELOAD": "1",
