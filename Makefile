@@ -4,13 +4,35 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean lock
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly what requirements.lock pins (with its hashes), as CI and production do,
+# then the project itself. The lock holds the build back end too, so no build step fetches
+# an unpinned setuptools. `pip check` fails when pyproject.toml asks for something the lock
+# lacks: then run `make lock`.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $@
+
+# Remakes requirements.lock from pyproject.toml's ranges (main dependencies and the dev and
+# import extras, plus setuptools to build the editable install), keeping the pins that still
+# fit; `make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed. pip-tools
+# lives in its own venv outside the repository, not in .venv. No index, host or path of
+# the machine that made it goes into the file.
+PIPTOOLS ?= /tmp/postbag-piptools
+LOCK_ARGS ?=
+lock:
+	test -x $(PIPTOOLS)/bin/pip-compile || \
+		{ $(PYTHON) -m venv $(PIPTOOLS) && $(PIPTOOLS)/bin/pip install --quiet 'pip-tools>=7.4,<8'; }
+	CUSTOM_COMPILE_COMMAND="make lock" $(PIPTOOLS)/bin/pip-compile --quiet $(LOCK_ARGS) \
+		--generate-hashes --allow-unsafe --strip-extras --build-deps-for editable \
+		--extra dev --extra import \
+		--no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput

@@ -13,7 +13,6 @@ from markdownx.widgets import AdminMarkdownxWidget
 from advice import services
 from advice.models import Letter, Reply, Theme
 from postbag.admin import EditorStylesMixin, PublishableAdmin
-from postbag.content import similar_published
 
 
 @admin.register(Theme)
@@ -34,10 +33,10 @@ class ReplyFormSet(BaseInlineFormSet):
             for form in self.forms
             if hasattr(form, "cleaned_data")
         )
-        if not has_reply:
-            raise forms.ValidationError(
-                "A letter cannot be published without a reply. Write the reply first."
-            )
+        # The title is the letter form's to report; the reply is this formset's.
+        problems = self.instance.publication_problems(has_reply=has_reply)
+        if "reply" in problems:
+            raise forms.ValidationError(problems["reply"])
 
 
 class ReplyInline(admin.StackedInline):
@@ -56,6 +55,13 @@ STATUS_WRITERS = {
     Letter.Status.DECLINED: services.decline_letter,
     Letter.Status.SPAM: services.mark_letter_spam,
 }
+
+
+def requested_writer(form):
+    """The write function for the status chosen in the letter `form`, if it was changed."""
+    if "status" not in form.changed_data:
+        return None
+    return STATUS_WRITERS.get(form.cleaned_data["status"])
 
 
 @admin.register(Letter)
@@ -140,18 +146,21 @@ class LetterAdmin(PublishableAdmin):
             request, {**(extra_context or {}), "status_counts": status_counts}
         )
 
-    def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        if obj is not None:
-            context["similar_published"] = similar_published(obj)
-        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+    def save_model(self, request, obj, form, change):
+        # A status with a write function changes only through it (save_related, once the
+        # reply is saved too): the form's own save keeps the status the letter had.
+        if requested_writer(form) is not None:
+            obj.status = form.initial.get("status", Letter.Status.NEW)
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         letter = form.instance
-        if "status" in form.changed_data and letter.status in STATUS_WRITERS:
-            STATUS_WRITERS[letter.status](letter=letter)
+        write = requested_writer(form)
+        if write is not None:
+            write(letter=letter)
         elif letter.has_reply:
-            services.mark_letter_answered(letter=letter)
+            services.mark_letter_drafted(letter=letter)
 
     def _apply(self, request, queryset, write, done):
         changed = 0

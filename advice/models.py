@@ -43,12 +43,10 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("advice:theme_detail", kwargs={"slug": self.slug})
+        return reverse("theme_detail", kwargs={"slug": self.slug})
 
 
 class LetterQuerySet(PublishableQuerySet):
-    search_fields = ["title", "body", "reply__body"]
-
     def for_listing(self):
         """What a list of letters shows: themes in one extra query, not one per letter."""
         return self.prefetch_related("themes")
@@ -77,7 +75,7 @@ class Letter(Publishable):
     class Status(models.TextChoices):
         NEW = "new", "New"
         SHORTLISTED = "shortlisted", "Shortlisted"
-        ANSWERED = "answered", "Answered (reply drafted)"
+        DRAFTED = "drafted", "Reply drafted"
         PUBLISHED = PUBLISHED, "Published"
         DECLINED = "declined", "Declined"
         SPAM = "spam", "Spam"
@@ -183,9 +181,29 @@ class Letter(Publishable):
             self.slug = unique_slug(self, self.title)
         super().fill_derived_fields()
 
+    def publication_problems(self, *, has_reply=None):
+        """What stops this letter being published, as {field name: message}; {} if nothing.
+
+        The one statement of "a letter can't be published without a title and a reply",
+        used by model validation (the title), the admin's reply inline and publish_letter.
+        `has_reply` is for a caller that knows better than the database (a form about to
+        save the reply); None looks at the saved reply.
+        """
+        problems = {}
+        if not self.title.strip():
+            problems["title"] = "A letter needs a title before it is published."
+        if not (self.has_reply if has_reply is None else has_reply):
+            problems["reply"] = (
+                "A letter cannot be published without a reply. Write the reply first."
+            )
+        return problems
+
     def clean(self):
-        if self.status == self.Status.PUBLISHED and not self.title.strip():
-            raise ValidationError({"title": "A letter needs a title before it is published."})
+        # The reply is a row of its own, saved after the letter: its forms check it.
+        if self.status == self.Status.PUBLISHED:
+            title_problem = self.publication_problems(has_reply=True)
+            if title_problem:
+                raise ValidationError(title_problem)
         super().clean()
 
     @property

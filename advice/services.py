@@ -1,4 +1,5 @@
-"""The write paths for letters: the ask form and every admin action go through these.
+"""The write paths for letters and themes: the ask form, every admin action and every
+import (the WordPress importer, the demo content) go through these.
 
 Each function takes keyword-only arguments, validates with `full_clean()` and runs in a
 transaction, so the form, the admin and any script change a letter the same way.
@@ -14,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from advice import notifications
-from advice.models import Letter
+from advice.models import Letter, Reply, Theme
 from advice.receipts import new_receipt_code, receipt_hash, text_hash
 from advice.suggestions import suggest_themes
 from postbag.locks import lock_for_transaction
+from postbag.upsert import CREATED, UNCHANGED, outcome, set_related, upsert
 
 # More links than this in a letter is how most spam looks; real letters rarely have any.
 MAX_LINKS = 2
@@ -91,10 +93,10 @@ def shortlist_letter(*, letter):
 
 
 @transaction.atomic
-def mark_letter_answered(*, letter):
-    """A reply has been drafted: a new or shortlisted letter moves to answered."""
+def mark_letter_drafted(*, letter):
+    """A reply has been drafted: a new or shortlisted letter moves to "reply drafted"."""
     if letter.status in {Letter.Status.NEW, Letter.Status.SHORTLISTED}:
-        _set_status(letter, Letter.Status.ANSWERED)
+        _set_status(letter, Letter.Status.DRAFTED)
 
 
 @transaction.atomic
@@ -104,8 +106,9 @@ def publish_letter(*, letter, published_at=None):
     Refuses a letter without a title or a reply. A reader who left an e-mail address is
     told once the transaction has committed (or, when scheduled, once it is public).
     """
-    if not letter.has_reply:
-        raise ValidationError("A letter cannot be published without a reply.")
+    problems = letter.publication_problems()
+    if problems:
+        raise ValidationError(problems)
     letter.status = Letter.Status.PUBLISHED
     letter.published_at = published_at or letter.published_at or timezone.now()
     letter.full_clean()
@@ -141,3 +144,41 @@ def _tell_reader_after_commit(letter):
             partial(notifications.send_outcome_email_after_response, letter_id=letter.pk),
             robust=True,
         )
+
+
+@transaction.atomic
+def upsert_letter(*, match, fields, create_fields=None, themes=None, reply=None):
+    """Create or update the letter that `match` names, with its reply and its themes.
+
+    For letters that come from elsewhere (the WordPress import, the demo content), loaded
+    again and again. `match` is the caller's natural key as field lookups (`{"slug": …}`,
+    `{"wordpress_id": 7}`, `{"pk": 3}`; a new letter takes its values too). `fields` are
+    Letter fields, set whether the letter is new or not; `create_fields` only on a new
+    letter (a received date that must not move when loaded again). `reply` (Reply fields:
+    body, columnist_name, sign_off) creates or updates the letter's reply, and `themes`
+    (Theme rows) become its themes; None leaves either as it is. A row is saved only when
+    something in it differs, after `full_clean()`.
+
+    Returns (letter, outcome): "created"; "updated" when anything changed, the reply or the
+    themes included; or "unchanged". Raises ValidationError, having written nothing.
+    """
+    letter, letter_outcome = upsert(Letter, match=match, fields=fields, create_fields=create_fields)
+    changed = letter_outcome != UNCHANGED
+    if reply is not None:
+        _, reply_outcome = upsert(Reply, match={"letter": letter}, fields=reply)
+        changed |= reply_outcome != UNCHANGED
+    if themes is not None:
+        changed |= set_related(letter.themes, themes)
+    return letter, outcome(created=letter_outcome == CREATED, changed=changed)
+
+
+@transaction.atomic
+def upsert_theme(*, match, fields, create_fields=None):
+    """Create or update the theme that `match` names (`{"slug": "friendship"}`).
+
+    As `upsert_letter`: `fields` are set on a new or existing theme, `create_fields` on a
+    new one only (`fields={}` with a name in `create_fields` uses an existing theme as it
+    is). Returns (theme, outcome), the outcome "created", "updated" or "unchanged".
+    Raises ValidationError, having written nothing.
+    """
+    return upsert(Theme, match=match, fields=fields, create_fields=create_fields)

@@ -13,12 +13,12 @@ significant words with the letter wins.
 import re
 from collections import Counter
 
-from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import F
 
 from advice.models import Theme
+from postbag.database import SEARCH_LANGUAGE, is_postgresql
+from postbag.publishing import publishable_models
 
 SUGGESTIONS = 3
 # Pieces whose themes vote, and how many of the newest matches are ranked to find them:
@@ -52,8 +52,7 @@ def stem(word):
 def theme_vocabularies():
     """{theme id: significant words of its name, description and published titles}."""
     vocabulary = {theme.pk: f"{theme.name} {theme.description}" for theme in Theme.objects.all()}
-    for label in ("advice.Letter", "articles.Article"):
-        model = apps.get_model(label)
+    for model in publishable_models():
         titles = model.objects.published().values_list("themes", "title")
         for theme_id, title in titles:
             if theme_id in vocabulary:
@@ -67,7 +66,7 @@ def stems(text):
 
 def suggest_themes(text, *, limit=SUGGESTIONS):
     """Up to `limit` themes whose published content `text` most resembles, best first."""
-    if connection.vendor == "postgresql":
+    if is_postgresql():
         scores = ranked_theme_scores(text)
     else:
         words = stems(text)
@@ -88,9 +87,8 @@ def ranked_theme_scores(text):
     scores = Counter()
     if not words:
         return scores
-    query = SearchQuery(" | ".join(words), search_type="raw", config="english")
-    for label in ("advice.Letter", "articles.Article"):
-        model = apps.get_model(label)
+    query = SearchQuery(" | ".join(words), search_type="raw", config=SEARCH_LANGUAGE)
+    for model in publishable_models():
         newest_matches = (
             model.objects.published()
             .filter(search_vector=query)

@@ -7,8 +7,6 @@ app_name = "advice"
 urlpatterns = [
     path("letters/", views.letter_list, name="letter_list"),
     path("letters/<slug:slug>/", views.letter_detail, name="letter_detail"),
-    path("themes/", views.theme_list, name="theme_list"),
-    path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
     path("ask/", views.ask, name="ask"),
     path("ask/status/", views.ask_status, name="ask_status"),
 ]

@@ -2,47 +2,31 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from advice.forms import AskForm, StatusForm
-from advice.models import Letter, Theme
+from advice.models import Letter
 from advice.services import find_letter_by_code, submit_letter, withdraw_letter
-from postbag.content import load_rows, published_about, related_reading, themes_with_counts
-from postbag.errors import retry_later
+from postbag.errors import on_csrf_failure, retry_later
+from postbag.pagecache import public_page
 from postbag.pagination import paginate
-from postbag.publishing import render_detail
+from postbag.previews import render_detail
 from postbag.ratelimit import give_back, take, too_many
 
 logger = logging.getLogger(__name__)
 
 
+@public_page("page")
 def letter_list(request):
     page = paginate(request, Letter.objects.published().for_listing(), count_name="letters")
     return render(request, "advice/letter_list.html", {"page": page})
 
 
+@public_page
 def letter_detail(request, slug):
     letter = get_object_or_404(Letter.objects.for_detail().viewable_by(request.user), slug=slug)
-    return render_detail(
-        request,
-        "advice/letter_detail.html",
-        letter,
-        {"letter": letter, "related": related_reading(letter)},
-    )
-
-
-def theme_list(request):
-    return render(request, "advice/theme_list.html", {"themes": themes_with_counts()})
-
-
-def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    page = paginate(request, published_about(theme), count_name=f"theme:{theme.pk}")
-    page.object_list = load_rows(page.object_list)
-    return render(request, "advice/theme_detail.html", {"theme": theme, "page": page})
+    return render_detail(request, "advice/letter_detail.html", letter, {"letter": letter})
 
 
 ASK_SCOPE, STATUS_SCOPE = "ask", "ask-status"
@@ -76,7 +60,19 @@ def render_ask_unavailable(request, form):
     return retry_later(render(request, "advice/ask.html", context, status=503))
 
 
+def ask_refused(request, context):
+    """The ask form refused by the CSRF check: the letter comes back with the reason."""
+    return render_ask_form(request, AskForm(request.POST), status=403, **context)
+
+
+def status_refused(request, context):
+    """The status form refused by the CSRF check: the code comes back with the reason."""
+    context = {"form": StatusForm(request.POST), **context}
+    return render(request, "advice/ask_status.html", context, status=403)
+
+
 @never_cache
+@on_csrf_failure(ask_refused)
 def ask(request):
     """GET shows the form; POST stores the letter and shows the receipt code, once.
 
@@ -112,6 +108,7 @@ def ask(request):
 
 
 @never_cache
+@on_csrf_failure(status_refused)
 def ask_status(request):
     """A receipt code (POSTed, never in a URL) shows the letter's status or withdraws it.
 
@@ -152,20 +149,3 @@ def ask_status(request):
                 request, "advice/ask_status.html", {"form": form, "unavailable": True}, status=503
             )
         )
-
-
-def csrf_failure(request, reason=""):
-    """A form refused by the CSRF check: say why in plain words, and keep what was typed.
-
-    A missing cookie (REASON_NO_CSRF_COOKIE) can't be fixed by sending again, so the reader
-    is told that sending needs the site's one cookie and what it is for; anything else
-    (a stale token) means the page had expired. The ask form gives the letter back and the
-    status page the code; elsewhere the site's own 403 page explains.
-    """
-    context = {"csrf_failed": True, "cookies_blocked": reason == REASON_NO_CSRF_COOKIE}
-    if request.method == "POST" and request.path == reverse("advice:ask"):
-        return render_ask_form(request, AskForm(request.POST), status=403, **context)
-    if request.method == "POST" and request.path == reverse("advice:ask_status"):
-        form = StatusForm(request.POST)
-        return render(request, "advice/ask_status.html", {"form": form, **context}, status=403)
-    return render(request, "403_csrf.html", context, status=403)

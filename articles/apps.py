@@ -2,4 +2,12 @@ from django.apps import AppConfig
 
 
 class ArticlesConfig(AppConfig):
+    """Articles and series: the column's longer pieces."""
+
     name = "articles"
+
+    def ready(self):
+        from articles.models import Article, Series
+        from postbag.versioning import watch_content
+
+        watch_content(Article, Series)

@@ -31,8 +31,6 @@ class Series(models.Model):
 
 
 class ArticleQuerySet(PublishableQuerySet):
-    search_fields = ["title", "standfirst", "body"]
-
     def for_listing(self):
         """Series and themes loaded alongside, so a page of articles costs two queries."""
         return self.select_related("series").prefetch_related("themes")

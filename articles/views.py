@@ -1,25 +1,23 @@
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
-from postbag.content import related_reading
+from postbag.pagecache import public_page
 from postbag.pagination import paginate
-from postbag.publishing import render_detail
+from postbag.previews import render_detail
 
 
+@public_page("page")
 def article_list(request):
     page = paginate(request, Article.objects.published().for_listing(), count_name="articles")
     return render(request, "articles/article_list.html", {"page": page})
 
 
+@public_page
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.for_listing().viewable_by(request.user), slug=slug)
     return render_detail(
         request,
         "articles/article_detail.html",
         article,
-        {
-            "article": article,
-            "series": article.series_navigation(),
-            "related": related_reading(article),
-        },
+        {"article": article, "series": article.series_navigation()},
     )

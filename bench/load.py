@@ -111,7 +111,7 @@ def targets():
     script = (
         "from advice.models import Letter, Theme\n"
         "from articles.models import Article\n"
-        "from postbag.content import themes_with_counts\n"
+        "from pages.mixed import themes_with_counts\n"
         "letter = Letter.objects.published().order_by('-published_at')[500]\n"
         "article = Article.objects.published().order_by('-published_at')[50]\n"
         "theme = Theme.objects.filter(slug__startswith='gen-').first() or Theme.objects.first()\n"

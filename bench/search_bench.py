@@ -8,7 +8,7 @@ Run against a PostgreSQL database filled by `manage.py generate_content` (bench/
 Two figures per class:
 - "view": GET /search/?q=… through Django's test client: middleware, form, queries,
   excerpts and template, everything but the network and the WSGI server;
-- "query": postbag.search.search() plus loading the first page of hits with their
+- "query": pages.search.search() plus loading the first page of hits with their
   excerpts (what the view asks of the database).
 
 Rare and common words are picked from the data itself (ts_stat over the letters' vectors),
@@ -37,7 +37,8 @@ from django.urls import reverse  # noqa: E402
 
 from advice.models import Letter  # noqa: E402
 from articles.models import Article  # noqa: E402
-from postbag import search as site_search  # noqa: E402
+from pages import search as site_search  # noqa: E402
+from postbag.database import is_postgresql  # noqa: E402
 
 # Written by a reader, using the generator's vocabulary and the websearch syntax.
 MULTI_WORD = [
@@ -99,7 +100,7 @@ def main():
     arguments = parser.parse_args()
     runs = arguments.runs
     site_search.CANDIDATES_PER_KIND = arguments.candidates
-    if connection.vendor != "postgresql":
+    if not is_postgresql():
         sys.exit("This benchmark measures PostgreSQL full-text search: set DATABASE_URL.")
     # Production-like: no SQL recorded per query (development settings record it).
     settings.DEBUG = False

@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "postbag",
     "advice",
     "articles",
+    "wpimport",
+    "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -364,7 +367,7 @@ CONTENT_SECURITY_POLICY = {
 }
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # A stale form on /ask/ gives the reader their letter back instead of a bare 403.
-CSRF_FAILURE_VIEW = "advice.views.csrf_failure"
+CSRF_FAILURE_VIEW = "postbag.errors.csrf_failure"
 
 # --- Logging --------------------------------------------------------------------------
 

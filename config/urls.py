@@ -3,19 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from postbag import editor, feeds, sitemaps, views
+from postbag import editor
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("pages.urls")),
     path("", include("advice.urls")),
     path("articles/", include("articles.urls")),
-    path("search/", views.search, name="search"),
-    path("feeds/latest/", feeds.latest, name="feeds_latest"),
-    path("feeds/themes/<slug:slug>/", feeds.theme, name="feeds_theme"),
-    path("sitemap.xml", sitemaps.index, name="sitemap"),
-    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
     # The paths and names django-markdownx's widget expects, answered for staff only.
     path("markdownx/upload/", editor.ImageUploadView.as_view(), name="markdownx_upload"),

@@ -3,15 +3,14 @@ from django.contrib.admin import apps as admin_apps
 
 
 class PostbagConfig(AppConfig):
-    """Site-wide pieces shared by the content apps: Markdown, publication, pages."""
+    """Infrastructure shared by the content apps: publication, Markdown, caches, limits."""
 
     name = "postbag"
     verbose_name = "Postbag"
 
     def ready(self):
-        from postbag import checks, pagecache
+        from postbag import checks
 
-        pagecache.connect_signals()
         checks.register_all()
 
 

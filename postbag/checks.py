@@ -53,7 +53,7 @@ def check_shared_cache(app_configs, **kwargs):
     from django.core.cache.backends.locmem import LocMemCache
     from django.utils.module_loading import import_string
 
-    from postbag.pagecache import DATA_SECONDS
+    from postbag.versioning import DATA_SECONDS
 
     backend = import_string(settings.CACHES["default"]["BACKEND"])
     if settings.DEBUG or not issubclass(backend, LocMemCache):

@@ -10,6 +10,8 @@ import hashlib
 from django.db import connection
 from django.db.transaction import TransactionManagementError
 
+from postbag.database import is_postgresql
+
 
 def lock_for_transaction(name):
     """Hold a lock named `name` (any text) until the current transaction commits or rolls back.
@@ -25,7 +27,7 @@ def lock_for_transaction(name):
     """
     if not connection.in_atomic_block:
         raise TransactionManagementError("lock_for_transaction() needs transaction.atomic().")
-    if connection.vendor != "postgresql":
+    if not is_postgresql():
         return
     key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
     with connection.cursor() as cursor:

@@ -1,23 +1,19 @@
 """Whole public pages from the cache, fresh the moment anything changes.
 
-Anonymous GETs of the public pages (home, lists, details, themes, feeds, sitemap) are
-stored whole in the cache (Redis in production) and served from it without touching the
-database: the middleware runs before sessions and authentication, and a hit costs one or
-two cache reads.
+Views declare themselves cacheable with `@public_page` (or `@public_page("page")`, naming
+the query parameters they read). Anonymous GETs of those views are stored whole in the
+cache (Redis in production) and served from it without touching the database: the
+middleware runs before sessions and authentication, and a hit costs one cache read.
 
-Freshness is correct first: every cached page carries the *content version* it was made
-at, a number that every save or delete of a letter, reply, article, series or theme bumps
-(signals wired in PostbagConfig.ready). A page is served only if its version is the
-current one (both read in one round trip), so a bump makes every cached page stale at
-once. Scheduled posts change the site without any write, so the version also records
-when the next scheduled item goes public, and bumps itself once that time has passed.
+Freshness is correct first: every cached page carries the content version it was made at
+(postbag.versioning), and is served only if that version is still the current one (both
+read in one round trip), so any change to content makes every cached page stale at once.
 
 Never cached: anything but GET, anything but a 200, requests carrying a session cookie
-(staff, previews), responses that set cookies or say `no-store`/`private`, and every page
-not on the list (the ask form, status, search, admin, health).
+(staff, previews), responses that set cookies or say `no-store`/`private`, and every view
+not marked `@public_page` (the ask form, status, search, admin, health).
 
-A page is keyed by its path and the query parameters its view reads (CACHEABLE_VIEWS:
-`page` on paginated lists, `p` on a sitemap section, none elsewhere), with the page number
+A page is keyed by its path and the query parameters its view reads, with the page number
 in its plain form (`?page=01` is `?page=1`, which is no parameter at all). Any other
 parameter (`utm_source`, `fbclid`, a cache-buster) is removed from the request before the
 view sees it, so the page made for `/letters/?utm_source=x` is exactly `/letters/` and
@@ -27,162 +23,59 @@ carries every header the response had on its way out of the inner middleware (co
 type, X-Frame-Options, Vary, Content-Length, ...); the middleware outside the cache
 (security headers, CSP, Permissions-Policy, ETag) runs on hits and misses alike.
 
-While the cache can't be read (postbag.cache: Redis down or hung), pages are rendered
-without it: no version is read or made (making one costs two aggregate queries), no page
-is stored, and remembered answers are computed directly. Writes made during the outage
-couldn't bump the version, so once the cache answers again the version is bumped once
-(content_version), and no page from before the outage is served.
+While the cache can't be read (postbag.cache: Redis down or hung) there is no content
+version, and pages are rendered without the cache: none is served or stored.
 """
 
+import functools
 import hashlib
-import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from postbag.cache import is_unavailable, recoveries
+from postbag.versioning import VERSION_KEY, content_version
 
-VERSION_KEY = "pagecache:version"
-# Each cached view and the query parameters it reads: all of them page numbers (the
-# paginator's `?page=`, Django's sitemap view's `?p=`). The page cache drops the rest.
-CACHEABLE_VIEWS = {
-    "home": (),
-    "advice:letter_list": ("page",),
-    "advice:letter_detail": (),
-    "advice:theme_list": (),
-    "advice:theme_detail": ("page",),
-    "articles:article_list": ("page",),
-    "articles:article_detail": (),
-    "feeds_latest": (),
-    "feeds_theme": (),
-    "sitemap": (),
-    "sitemap_section": ("p",),
-    "robots_txt": (),
-}
-DATA_SECONDS = 3600
+# The attribute `public_page` sets on a view: the query parameters the page is made from.
+PAGE_PARAMETERS = "public_page_parameters"
 
 
-def next_scheduled_publication():
-    """When the next scheduled letter or article goes public (a Unix time), or None."""
-    times = []
-    for label in ("advice.Letter", "articles.Article"):
-        model = apps.get_model(label)
-        upcoming = model.objects.filter(status="published", published_at__gt=timezone.now())
-        soonest = upcoming.aggregate(soonest=Min("published_at"))["soonest"]
-        if soonest is not None:
-            times.append(soonest.timestamp())
-    return min(times, default=None)
+def public_page(*parameters):
+    """Mark a view as a public page the page cache may keep.
 
-
-def bump_content_version():
-    """Make every cached page stale."""
-    cache.set(VERSION_KEY, (time.time_ns(), next_scheduled_publication()), timeout=None)
-
-
-# Saving only these changes nothing a reader can see (erasing a reader's e-mail address).
-PRIVATE_FIELDS = {"email", "updated_at", "received_at"}
-
-
-def content_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    """Signal receiver for saves and deletes of content: bump unless no page can show it.
-
-    A letter arriving from the ask form (new, unpublished) changes no public page, so a
-    busy postbag doesn't empty the page cache. Anything else bumps: when in doubt, fresh.
+    `parameters` names the query parameters the view reads (all page numbers: `"page"`
+    for a paginated list, `"p"` for Django's sitemap sections); the cache ignores, and
+    removes, every other. Use as `@public_page` or `@public_page("page")`, or wrap a view
+    object (a Feed, Django's sitemap view) in the URLconf: `public_page()(view)`.
     """
-    if update_fields and set(update_fields) <= PRIVATE_FIELDS:
-        return
-    if created and getattr(instance, "status", "published") != "published":
-        return
-    bump_content_version()
+    if len(parameters) == 1 and callable(parameters[0]):
+        return public_page()(parameters[0])
+
+    def mark(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        setattr(wrapped, PAGE_PARAMETERS, tuple(parameters))
+        return wrapped
+
+    return mark
 
 
-def themes_changed(sender, instance, **kwargs):
-    """m2m_changed receiver: the themes of a published item show on many pages."""
-    if getattr(instance, "status", "published") == "published":
-        bump_content_version()
-
-
-def connect_signals():
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    for label in ("advice.Theme", "advice.Letter", "advice.Reply", "articles.Article",
-                  "articles.Series"):  # fmt: skip
-        model = apps.get_model(label)
-        post_save.connect(content_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
-        post_delete.connect(content_saved, sender=model, dispatch_uid=f"pagecache-del-{label}")
-    for label in ("advice.Letter", "articles.Article"):
-        through = apps.get_model(label).themes.through
-        m2m_changed.connect(themes_changed, sender=through, dispatch_uid=f"pagecache-m2m-{label}")
-
-
-_recoveries_seen = 0
-
-
-def content_version(stored=None):
-    """The current version (an int); once a scheduled item's time has come, a new one.
-
-    `stored` is the version key's value when the caller has read it already. None while
-    the cache can't be read (postbag.cache.is_unavailable): a missing key then means no
-    answer, so nothing is made (two aggregate queries) or bumped, and callers go without
-    the cache. The first call after the cache answers again bumps the version: content
-    written during the outage couldn't.
-    """
-    global _recoveries_seen
-    if recoveries(cache) != _recoveries_seen:
-        _recoveries_seen = recoveries(cache)
-        bump_content_version()
-        stored = None
-    if stored is None:
-        stored = cache.get(VERSION_KEY)
-    if stored is None:
-        if is_unavailable(cache):
-            return None
-        bump_content_version()
-        stored = cache.get(VERSION_KEY)
-        if stored is None:  # lost in the moment the cache went away
-            return None
-    version, next_publication = stored
-    if next_publication is not None and time.time() >= next_publication:
-        bump_content_version()
-        version, _ = cache.get(VERSION_KEY) or (version + 1, None)
-    return version
-
-
-def remember(name, compute):
-    """`compute()`, kept in the cache until the content changes (counts, theme lists).
-
-    Keyed by the content version like the pages, so it is never stale; used even when
-    whole pages are not cached, because these answers cost whole scans at scale. Computed
-    each time while the cache can't be read.
-    """
-    version = content_version()
-    if version is None:
-        return compute()
-    key = f"pagecache:data:{version}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, DATA_SECONDS)
-    return value
-
-
-def cacheable_view(request):
-    """The name of the cacheable view this request is for, or None if it isn't one."""
+def page_parameters(request):
+    """The query parameters of the public page this request is for (a tuple, perhaps
+    empty), or None when it is not for a page the cache may serve or keep."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     try:
-        view_name = resolve(request.path_info).view_name
+        view = resolve(request.path_info).func
     except Resolver404:
         return None
-    return view_name if view_name in CACHEABLE_VIEWS else None
+    return getattr(view, PAGE_PARAMETERS, None)
 
 
 def is_cacheable_response(response):
@@ -238,8 +131,8 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        view_name = cacheable_view(request)
-        if view_name is None:
+        parameters = page_parameters(request)
+        if parameters is None:
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Someone signed in: a shared cache (CDN, nginx) must not keep their copy.
@@ -249,7 +142,7 @@ class PublicPageCacheMiddleware:
         # What CommonMiddleware would do for a miss: a host not in ALLOWED_HOSTS is a 400
         # (DisallowedHost), not someone else's copy of our page.
         request.get_host()
-        query = canonical_query(request, CACHEABLE_VIEWS[view_name])
+        query = canonical_query(request, parameters)
         if query != request.META.get("QUERY_STRING", ""):
             request.META["QUERY_STRING"] = query
             request.GET = QueryDict(query)

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from postbag.pagecache import remember
+from postbag.versioning import remember
 
 
 class ArchivePaginator(Paginator):

@@ -5,60 +5,32 @@ future. A future `published_at` is a scheduled post: it appears by itself at tha
 with no job to run.
 """
 
+from django.apps import apps
 from django.db import models
-from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 PUBLISHED = "published"
-RELATED_CANDIDATES = 300
 
 
 class PublishableQuerySet(models.QuerySet):
-    # The text fields site search's fallback looks in; each content model names its own.
-    search_fields = []
-
     def published(self):
         """Only what readers may see now: published status, publication time reached."""
         return self.filter(status=PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published, with a publication time still to come: they appear by themselves."""
+        return self.filter(status=PUBLISHED, published_at__gt=timezone.now())
 
     def viewable_by(self, user):
         """Everything for staff (who may preview drafts), only published for everyone else."""
         return self if user.is_staff else self.published()
 
-    def containing_words(self, words):
-        """Items whose `search_fields` contain every one of `words` (any case).
-
-        Site search's fallback where the database has no full-text search (SQLite, in
-        development); on PostgreSQL search matches the stored `search_vector` instead.
-        """
-        condition = models.Q()
-        for word in words:
-            any_field = models.Q()
-            for field in self.search_fields:
-                any_field |= models.Q(**{f"{field}__icontains": word})
-            condition &= any_field
-        return self.filter(condition)
-
-    def related_to(self, themes, *, exclude=None):
-        """Published items sharing the most of `themes`, counted as `shared_themes`.
-
-        Only the newest RELATED_CANDIDATES items with any of the themes are weighed, so the
-        cost stays the same however large the archive grows.
-        """
-        candidates = self.published().filter(themes__in=themes)
-        if exclude is not None:
-            candidates = candidates.exclude(pk=exclude.pk)
-        newest = candidates.order_by("-published_at").values("pk")[:RELATED_CANDIDATES]
-        return (
-            self.filter(pk__in=newest, themes__in=themes)
-            .annotate(shared_themes=models.Count("themes"))
-            .order_by("-shared_themes", "-published_at")
-        )
-
 
 class Publishable(models.Model):
-    """Adds the publication time; subclasses declare `status` with their own workflow."""
+    """Adds the publication time; subclasses declare `status` with their own workflow, and
+    `kind` ("letter", "article"): the word for them in URLs, caches and templates."""
+
+    kind = None
 
     published_at = models.DateTimeField(
         "publication time",
@@ -104,16 +76,10 @@ class Publishable(models.Model):
         )
 
 
-def render_detail(request, template_name, item, context=None):
-    """Render a letter or article page; an unpublished one is a staff preview.
+def publishable_models():
+    """Every concrete Publishable model of the installed apps (letters, articles, …).
 
-    Only staff reach an unpublished item (`viewable_by`). Their preview says so on the
-    page, asks search engines to keep out and is never cached, so it can't leak from a
-    cache to readers.
+    For what must cover every kind of content without naming one: the content version's
+    next scheduled time, theme suggestions.
     """
-    is_preview = not item.is_published
-    response = render(request, template_name, {**(context or {}), "is_preview": is_preview})
-    if is_preview:
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]

@@ -1,0 +1,158 @@
+"""The demo content files under demo/content/, read into plain dictionaries.
+
+The files are for the person who writes the demo column (demo/content/README.md says how
+to edit them): themes and series are TOML lists, and each letter, article and inbox
+letter is a Markdown file with TOML front matter between two `+++` lines, its slug being
+the file's name. Only the standard library reads them (`tomllib`). Every text comes back
+exactly as written, without the blank lines around it.
+"""
+
+import tomllib
+from pathlib import Path
+
+CONTENT = Path(__file__).resolve().parent / "content"
+
+FRONT_MATTER_FENCE = "+++"
+# A letter file's three texts, each under a first-level heading of its own, in this order
+# (the names of the admin's boxes, so the editor knows which is which).
+LETTER_SECTIONS = {
+    "As received": "original_text",
+    "For publication": "body",
+    "Reply": "reply",
+}
+
+LETTER_KEYS = {
+    "title",
+    "status",
+    "days_ago",
+    "themes",
+    "sign_off_as_received",
+    "sign_off",
+    "reply_sign_off",
+}
+ARTICLE_KEYS = {"title", "byline", "standfirst", "status", "days_ago", "themes"}
+ARTICLE_OPTIONAL_KEYS = {"series", "series_part"}
+INBOX_KEYS = {"sign_off", "days_ago"}
+THEME_KEYS = {"name", "slug", "description"}
+SERIES_KEYS = {"title", "slug", "description"}
+
+
+class ContentError(ValueError):
+    """A demo content file that can't be read as the format says; the message names the
+    file and what is wrong with it."""
+
+
+def read_themes(folder=CONTENT):
+    """themes.toml's `[[theme]]` tables, in file order: dicts of name, slug, description."""
+    return _read_list(folder / "themes.toml", "theme", THEME_KEYS)
+
+
+def read_series(folder=CONTENT):
+    """series.toml's `[[series]]` tables, in file order: dicts of title, slug, description."""
+    return _read_list(folder / "series.toml", "series", SERIES_KEYS)
+
+
+def read_articles(folder=CONTENT):
+    """articles/*.md, by file name: the front matter (ARTICLE_KEYS, and `series` and
+    `series_part` for a part of a series), with `slug` (the file's name) and `body`."""
+    articles = []
+    for path in _markdown_files(folder / "articles"):
+        front, body = split_front_matter(path)
+        _check_keys(path, front, ARTICLE_KEYS, ARTICLE_OPTIONAL_KEYS)
+        articles.append({"slug": path.stem, **front, "body": _required_text(path, body)})
+    return articles
+
+
+def read_letters(folder=CONTENT):
+    """letters/*.md, by file name: the front matter (LETTER_KEYS), with `slug` (the file's
+    name) and the three texts as `original_text`, `body` and `reply` (LETTER_SECTIONS)."""
+    letters = []
+    for path in _markdown_files(folder / "letters"):
+        front, text = split_front_matter(path)
+        _check_keys(path, front, LETTER_KEYS)
+        letters.append({"slug": path.stem, **front, **split_sections(path, text)})
+    return letters
+
+
+def read_inbox(folder=CONTENT):
+    """inbox/*.md, by file name: letters as a reader sends them, dicts of `sign_off`,
+    `days_ago` (when it arrived) and `text`."""
+    letters = []
+    for path in _markdown_files(folder / "inbox"):
+        front, text = split_front_matter(path)
+        _check_keys(path, front, INBOX_KEYS)
+        letters.append({**front, "text": _required_text(path, text)})
+    return letters
+
+
+def split_front_matter(path):
+    """(front matter as a dict, the Markdown after it) of the file at `path`.
+
+    Raises ContentError when the file doesn't open with a `+++` line, has no closing one,
+    or holds TOML that doesn't parse.
+    """
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0] != FRONT_MATTER_FENCE:
+        raise ContentError(f"{path}: the first line must be {FRONT_MATTER_FENCE}")
+    try:
+        end = lines.index(FRONT_MATTER_FENCE, 1)
+    except ValueError:
+        raise ContentError(f"{path}: the front matter has no closing line") from None
+    try:
+        front = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path}: the front matter is not valid TOML ({error})") from None
+    return front, "\n".join(lines[end + 1 :])
+
+
+def split_sections(path, text):
+    """A letter file's Markdown cut at its LETTER_SECTIONS headings: {field name: text}.
+
+    Raises ContentError unless the three headings are there, once each, in order, and
+    each has some text under it.
+    """
+    lines = text.split("\n")
+    headings = {f"# {heading}": heading for heading in LETTER_SECTIONS}
+    starts = [n for n, line in enumerate(lines) if line in headings]
+    found = [headings[lines[n]] for n in starts]
+    if found != list(LETTER_SECTIONS):
+        expected = ", ".join(f"'# {heading}'" for heading in LETTER_SECTIONS)
+        raise ContentError(f"{path}: a letter has the headings {expected}, in this order")
+    if "\n".join(lines[: starts[0]]).strip():
+        raise ContentError(f"{path}: text before '# {found[0]}'")
+    sections = {}
+    for heading, start, end in zip(found, starts, [*starts[1:], len(lines)], strict=True):
+        text = _required_text(path, "\n".join(lines[start + 1 : end]), heading)
+        sections[LETTER_SECTIONS[heading]] = text
+    return sections
+
+
+def _read_list(path, name, keys):
+    try:
+        items = tomllib.loads(path.read_text(encoding="utf-8")).get(name, [])
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path}: not valid TOML ({error})") from None
+    for item in items:
+        _check_keys(path, item, keys)
+    return items
+
+
+def _markdown_files(folder):
+    return sorted(folder.glob("*.md"))
+
+
+def _check_keys(path, data, required, optional=frozenset()):
+    missing = sorted(required - data.keys())
+    unknown = sorted(data.keys() - required - optional)
+    if missing or unknown:
+        problems = [f"missing {', '.join(missing)}"] if missing else []
+        problems += [f"unknown {', '.join(unknown)}"] if unknown else []
+        raise ContentError(f"{path}: {'; '.join(problems)}")
+
+
+def _required_text(path, text, what="the text"):
+    # Only blank lines around a text are the file's; spaces inside a line are the text's.
+    text = text.strip("\n")
+    if not text.strip():
+        raise ContentError(f"{path}: {what} is empty")
+    return text

@@ -1,0 +1,109 @@
+"""Atom feeds: the latest letters and articles together, and each theme's.
+
+Every entry carries the whole piece as HTML (a letter with its reply; an article with its
+standfirst) and a one-sentence summary. Whole, not a summary and a link, because a letter
+without its answer is a teaser that helps no one, and many readers of a column read it in
+their feed reader. Each content app says how its pieces appear (advice/feeds.py,
+articles/feeds.py); the format, plain-text summaries and XML-safe strings, is
+postbag/feeds.py's.
+
+Feed readers poll: the page cache (postbag.pagecache) keeps each feed until content
+changes, so a new post reaches them at their next poll.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from advice.feeds import LetterEntry
+from advice.models import Letter, Theme
+from articles.feeds import ArticleEntry
+from articles.models import Article
+from pages.mixed import light_rows, load_rows, published_about
+from postbag.feeds import AtomWithContent
+from postbag.links import absolute_url
+
+FEED_LENGTH = 20
+ENTRIES = {"letter": LetterEntry, "article": ArticleEntry}
+
+
+def load_entries(rows):
+    """The letters (with replies) and articles that light `rows` name, in order."""
+    return load_rows(rows, querysets={kind: entry.queryset() for kind, entry in ENTRIES.items()})
+
+
+class LatestFeed(Feed):
+    """The newest published letters and articles, together."""
+
+    feed_type = AtomWithContent
+
+    def title(self):
+        return f"{settings.SITE_NAME}: {settings.COLUMN_NAME}"
+
+    def subtitle(self):
+        return f"The newest letters and articles from {settings.COLUMN_NAME}."
+
+    def link(self):
+        return absolute_url(reverse("home"))
+
+    def feed_url(self):
+        return absolute_url(reverse("feeds_latest"))
+
+    def rows(self):
+        letters = light_rows(Letter.objects.published(), "letter")
+        articles = light_rows(Article.objects.published(), "article")
+        return letters.union(articles, all=True).order_by("-published_at", "-pk")
+
+    def items(self):
+        return load_entries(self.rows()[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return ENTRIES[item.kind].author_name(item)
+
+    def item_description(self, item):
+        return ENTRIES[item.kind].description(item)
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+    def item_extra_kwargs(self, item):
+        return {"content": ENTRIES[item.kind].content(item)}
+
+
+class ThemeFeed(LatestFeed):
+    """The newest published letters and articles about one theme."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, theme):
+        return f"{settings.SITE_NAME}: {theme.name}"
+
+    def subtitle(self, theme):
+        return f"The newest letters and articles about {theme.name.lower()}."
+
+    def link(self, theme):
+        return absolute_url(theme.get_absolute_url())
+
+    def feed_url(self, theme):
+        return absolute_url(reverse("feeds_theme", kwargs={"slug": theme.slug}))
+
+    def items(self, theme):
+        return load_entries(published_about(theme)[:FEED_LENGTH])
+
+
+latest = LatestFeed()
+theme = ThemeFeed()

@@ -1,0 +1,65 @@
+"""Related reading: published letters and articles that share the most themes with a piece.
+
+For readers, under each letter and article (the `related_reading_for` template tag); for
+editors, beside a letter they are answering (`similar_published`). Only the newest
+RELATED_CANDIDATES pieces with any of the themes are weighed, so the cost stays the same
+however large the archive grows.
+"""
+
+from django.db.models import Count
+
+from pages.mixed import KINDS
+from postbag.versioning import remember
+
+RELATED_CANDIDATES = 300
+
+
+def related_to(queryset, theme_ids, *, exclude=None):
+    """Published items of `queryset` sharing the most of `theme_ids`, as `shared_themes`.
+
+    A queryset ordered by shared themes, then newest first; `exclude` (an item of the same
+    model) is left out.
+    """
+    candidates = queryset.published().filter(themes__in=theme_ids)
+    if exclude is not None:
+        candidates = candidates.exclude(pk=exclude.pk)
+    newest = candidates.order_by("-published_at").values("pk")[:RELATED_CANDIDATES]
+    return (
+        queryset.filter(pk__in=newest, themes__in=theme_ids)
+        .annotate(shared_themes=Count("themes"))
+        .order_by("-shared_themes", "-published_at")
+    )
+
+
+def related_reading(item, *, limit=5):
+    """Up to `limit` published letters or articles sharing the most themes with `item`.
+
+    Weighing the candidates is the costliest query of a detail page, so the answer is
+    remembered until content changes.
+    """
+    theme_ids = [theme.pk for theme in item.themes.all()]
+    return remember(
+        f"related:{item.kind}:{item.pk}:{limit}",
+        lambda: published_sharing_themes(theme_ids, exclude=item, limit=limit),
+    )
+
+
+def similar_published(letter, *, limit=5):
+    """For editors: published pieces most like `letter`, by its themes and suggested themes."""
+    theme_ids = {theme.pk for theme in letter.themes.all()}
+    theme_ids |= {theme.pk for theme in letter.suggested_themes.all()}
+    return published_sharing_themes(sorted(theme_ids), exclude=letter, limit=limit)
+
+
+def published_sharing_themes(theme_ids, *, exclude=None, limit=5):
+    """Published letters and articles sharing the most of `theme_ids`, newest first on ties."""
+    if not theme_ids:
+        return []
+    candidates = []
+    for model in KINDS.values():
+        excluded = exclude if isinstance(exclude, model) else None
+        candidates += related_to(model.objects.all(), theme_ids, exclude=excluded).only(
+            "title", "slug", "published_at"
+        )[:limit]
+    candidates.sort(key=lambda other: (other.shared_themes, other.published_at), reverse=True)
+    return candidates[:limit]

@@ -1,0 +1,42 @@
+"""Plain text from Markdown, for meta descriptions, feeds, structured data and excerpts.
+
+Not rendered: Python-Markdown takes milliseconds a call, and these need only the words.
+"""
+
+import html
+import re
+
+import nh3
+from django.utils.text import Truncator, capfirst
+
+# Markdown's markup, for plain-text views of it: [links](…) keep their text; emphasis,
+# headings, quotes and list markers go.
+MARKUP = re.compile(
+    r"!?\[([^\]]*)\]\([^)]*\)|^\s{0,3}(?:#{1,6}|>|[-+*]|\d+[.)])\s+|\*{1,3}|_{2,3}|`+",
+    re.MULTILINE,
+)
+# A letter opens with a salutation ("Dear Elizabeth,"), which says nothing about it.
+SALUTATION = re.compile(r"^\s*dear\b[^\n,]{0,60},\s*", re.IGNORECASE)
+SENTENCE = re.compile(r".+?[.!?…](?=\s|$)", re.DOTALL)
+
+
+def strip_markup(markdown):
+    """Markdown source without its markup characters: not rendered, see plain_text."""
+    return MARKUP.sub(lambda match: match.group(1) or "", markdown or "")
+
+
+def plain_text(markdown):
+    """The words of Markdown (a str), without markup or HTML, on one line.
+
+    nh3 drops any HTML (with what <script> or <style> held); the text comes back unescaped,
+    for the template or the JSON encoder to escape.
+    """
+    return " ".join(html.unescape(nh3.clean(strip_markup(markdown), tags=set())).split())
+
+
+def lede(markdown, length=160):
+    """The first sentence of a letter's Markdown, past its salutation, at most `length`
+    characters (cut at a word, with an ellipsis): for a description or a summary."""
+    text = SALUTATION.sub("", plain_text(markdown))
+    match = SENTENCE.match(text)
+    return Truncator(capfirst(match.group() if match else text)).chars(length)

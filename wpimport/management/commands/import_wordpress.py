@@ -1,0 +1,109 @@
+"""Import a WordPress export (WXR): column posts become letters with replies, the rest articles.
+
+Options and progress only: the file is checked whole first (wpimport.wxr), then imported
+by wpimport.importer.Importer, which keeps the report printed at the end.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from wpimport.importer import Importer
+from wpimport.progress import Progress, plain
+from wpimport.splitting import default_reply_marker
+from wpimport.vocabulary import Vocabulary, parse_theme_map
+from wpimport.wxr import WXRError, read_export, term_slug
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (Tools → Export → All content): posts in the column's "
+        "category become letters with replies, other posts articles, categories and tags "
+        "themes. Running it again with the same export updates what changed and duplicates "
+        "nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE.xml", help="the WordPress export (WXR) file")
+        parser.add_argument(
+            "--letters-category",
+            action="append",
+            metavar="NAME",
+            help="the category (name or slug) of the column's letters; may be repeated "
+            f"(default: COLUMN_NAME, “{settings.COLUMN_NAME}”)",
+        )
+        parser.add_argument(
+            "--reply-marker",
+            metavar="REGEX",
+            help="a line (matched in full, any case) after which the reply starts, for posts "
+            "with neither a leading quotation nor a horizontal rule "
+            f"(default: “{settings.COLUMNIST_NAME} replies:” and the like)",
+        )
+        parser.add_argument(
+            "--theme-map",
+            action="append",
+            default=[],
+            metavar="OLD=NEW,…",
+            help="rename or merge categories and tags into themes, by slug",
+        )
+        parser.add_argument(
+            "--only-themes",
+            action="append",
+            default=[],
+            metavar="SLUG,…",
+            help="keep only these themes (slugs, after --theme-map); drop the rest",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="read and report, but write nothing"
+        )
+
+    def handle(self, *args, **options):
+        letters_categories = comma_list(options["letters_category"] or [settings.COLUMN_NAME])
+        only_themes = {term_slug(slug) for slug in comma_list(options["only_themes"])}
+        try:
+            theme_map = parse_theme_map(comma_list(options["theme_map"]))
+        except ValueError as error:
+            raise CommandError(error) from error
+        pattern = options["reply_marker"] or default_reply_marker(settings.COLUMNIST_NAME)
+        try:
+            reply_marker = re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise CommandError(
+                f"--reply-marker is not a valid regular expression: {error}."
+            ) from error
+
+        # The first pass reads the whole file before anything shows progress.
+        self.stderr.write(f"Checking {options['file']}…", style_func=plain)
+        try:
+            export = read_export(options["file"])
+        except WXRError as error:
+            raise CommandError(f"{error} Nothing was imported.") from error
+        vocabulary = Vocabulary(
+            terms=export.terms,
+            letters_categories=tuple(letters_categories),
+            theme_map=theme_map,
+            only_themes=frozenset(only_themes) if only_themes else None,
+        )
+        importer = Importer(export=export, vocabulary=vocabulary, reply_marker=reply_marker)
+        progress = Progress(self.stderr, total=export.item_count)
+        dry_run = options["dry_run"]
+        try:
+            report = importer.run(dry_run=dry_run, on_item=progress.advance)
+        except WXRError as error:  # the file changed since it was checked
+            raise CommandError(f"{error} Stopped after {progress.done} items.") from error
+        finally:
+            progress.finish()
+
+        self.stdout.write("\n".join(report.lines(export=export, dry_run=dry_run)))
+        if report.failures:
+            what = "nothing was written" if dry_run else "everything else was imported"
+            raise CommandError(
+                f"{len(report.failures)} of {export.item_count} items could not be imported "
+                f"({what}):\n" + "\n".join(f"  {failure}" for failure in report.failures)
+            )
+
+
+def comma_list(values):
+    """The items of a repeatable, comma-separated option: ["a,b", "c"] → ["a", "b", "c"]."""
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]

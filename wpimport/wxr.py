@@ -1,0 +1,290 @@
+"""Reading a WordPress export (WXR), streaming: its channel first, then its posts.
+
+- `read_export` reads the whole file once to make sure it is a complete, well-formed
+  WordPress export before anything is written, and collects what the channel declares
+  (authors, categories, tags). A truncated file is refused here, having changed nothing.
+- `iter_posts` streams the items again, one `Post` at a time, dropping each element once
+  read, so memory stays flat whatever the size of the export.
+
+The XML parser (defusedxml) refuses any DTD, so entity expansion ("billion laughs") and
+external entities can't happen: a WordPress export never has a DTD.
+"""
+
+import html
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from django.utils.text import capfirst, slugify
+
+from postbag.validators import strip_control_characters
+
+SUPPORTED_VERSIONS = ("1.1", "1.2")
+TERM_LENGTH = 80  # what a theme's name and slug can hold (advice.Theme)
+
+
+class WXRError(Exception):
+    """The file can't be imported at all: unreadable, not XML, not WXR, or unsafe."""
+
+
+_PREFIXES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://wellformedweb.org/CommentAPI/": "wfw",
+}
+# The WXR namespaces carry the format's version: http://wordpress.org/export/1.2/
+_WXR_NAMESPACE = re.compile(r"http://wordpress\.org/export/1\.\d+/(excerpt/)?")
+_CHANNEL_PARTS = frozenset({"wp:wxr_version", "wp:author", "wp:category", "wp:tag", "item"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """A WordPress category or tag, as named in the export."""
+
+    taxonomy: str  # "category" or "post_tag"
+    slug: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Export:
+    """What the first pass learnt about an export: enough to import its posts."""
+
+    path: Path
+    version: str
+    authors: Mapping[str, str]  # login → display name
+    terms: Mapping[str, Term]  # slug → the first category or tag with that slug
+    item_count: int
+
+
+@dataclass(frozen=True)
+class Post:
+    """One <item> of the export, as WordPress stored it: HTML, and dates as text."""
+
+    wordpress_id: int | None
+    guid: str
+    post_type: str
+    status: str
+    password: str
+    title: str
+    slug: str
+    content: str
+    excerpt: str
+    creator: str  # the author's login
+    date: str  # local time of the WordPress site
+    date_gmt: str
+    terms: tuple[Term, ...]
+
+    def __str__(self):
+        return f"post {self.wordpress_id} “{self.title}”"
+
+
+def read_export(path) -> Export:
+    """Check that `path` is a complete WordPress export and read its channel, streaming.
+
+    Raises WXRError with a message naming the file when it is unreadable, not well-formed
+    (a truncated download, say), not WXR, or declares a DTD.
+    """
+    path = Path(path)
+    version = None
+    authors, terms, items = {}, {}, 0
+    for name, element in _elements(path, _CHANNEL_PARTS):
+        if name == "item":
+            items += 1
+        elif name == "wp:wxr_version":
+            version = (element.text or "").strip()
+        elif name == "wp:author":
+            fields = _fields(element)
+            login = fields.get("wp:author_login", "").strip()
+            if login:
+                authors[login] = one_line(fields.get("wp:author_display_name", "")) or login
+        else:
+            term = _channel_term(name, _fields(element))
+            if term is not None:
+                terms.setdefault(term.slug, term)
+    if version is None:
+        raise WXRError(
+            f"{path} is not a WordPress export (WXR): it has no wp:wxr_version. "
+            "Export the site from WordPress with Tools → Export → All content."
+        )
+    if version not in SUPPORTED_VERSIONS:
+        raise WXRError(
+            f"{path} is a WordPress export of version {version}; versions "
+            f"{' and '.join(SUPPORTED_VERSIONS)} can be imported."
+        )
+    return Export(path=path, version=version, authors=authors, terms=terms, item_count=items)
+
+
+def iter_posts(path) -> Iterator[Post]:
+    """Every item of the export in turn (pages, attachments and the like included)."""
+    for _, element in _elements(Path(path), frozenset({"item"})):
+        yield _post(element)
+
+
+def _elements(path, names):
+    """Yield (name, element) for each complete element named in `names`, then drop it.
+
+    Dropping each element from its parent once read is what keeps memory flat: otherwise
+    the tree under <channel> grows with every item.
+    """
+    parents = []
+    for event, element in _events(path):
+        if event == "start":
+            if not parents and _name(element.tag) != "rss":
+                local_name = element.tag.rpartition("}")[2]
+                raise WXRError(
+                    f"{path} is not a WordPress export (WXR): it is an XML document of type "
+                    f"<{local_name}>, where an export starts with <rss>."
+                )
+            parents.append(element)
+            continue
+        parents.pop()
+        name = _name(element.tag)
+        if name in names:
+            yield name, element
+            if parents:
+                parents[-1].remove(element)
+
+
+def _events(path):
+    try:
+        with open(path, "rb") as source:
+            yield from iterparse(source, events=("start", "end"), forbid_dtd=True)
+    except OSError as error:
+        raise WXRError(f"{path} can't be read: {error.strerror or error}.") from error
+    except DefusedXmlException as error:
+        raise WXRError(
+            f"{path} declares a DTD or XML entities, which a WordPress export never does. "
+            "It was refused: that is how entity-expansion and external-entity attacks work."
+        ) from error
+    except ParseError as error:
+        raise WXRError(f"{path} is not well-formed XML ({error}). Is the file complete?") from error
+
+
+@lru_cache(maxsize=256)
+def _name(tag):
+    """An element's name with WXR's usual prefix: '{…/export/1.2/}post_id' is 'wp:post_id'."""
+    if not tag.startswith("{"):
+        return tag
+    uri, _, local = tag[1:].partition("}")
+    wxr = _WXR_NAMESPACE.fullmatch(uri)
+    if wxr:
+        prefix = "excerpt" if wxr.group(1) else "wp"
+    else:
+        prefix = _PREFIXES.get(uri, uri)
+    return f"{prefix}:{local}"
+
+
+def _fields(element):
+    """The text of each child element by name; the first wins where a name repeats."""
+    fields = {}
+    for child in element:
+        fields.setdefault(_name(child.tag), child.text or "")
+    return fields
+
+
+def _channel_term(name, fields):
+    if name == "wp:category":
+        return _term(
+            "category",
+            nicename=fields.get("wp:category_nicename", ""),
+            name=fields.get("wp:cat_name", ""),
+            description=fields.get("wp:category_description", ""),
+        )
+    return _term(
+        "post_tag",
+        nicename=fields.get("wp:tag_slug", ""),
+        name=fields.get("wp:tag_name", ""),
+        description=fields.get("wp:tag_description", ""),
+    )
+
+
+def one_line(text):
+    """`text` as one line: tabs, line breaks and runs of spaces become one space.
+
+    WordPress keeps whatever was pasted into a title or a name; Postbag's one-line fields
+    refuse line breaks and control characters (postbag.validators), so they are tidied here.
+    """
+    return " ".join(strip_control_characters(text, single_line=True).split())
+
+
+def _term(taxonomy, *, nicename, name, description=""):
+    """A Term, or None when it has neither a usable slug nor a name to make one from."""
+    # WordPress stores names HTML-escaped ("Love &amp; loss") and slugs percent-encoded.
+    name = one_line(html.unescape(name))
+    slug = term_slug(nicename) or term_slug(name)
+    if not slug:
+        return None
+    return Term(
+        taxonomy=taxonomy,
+        slug=slug,
+        name=name[:TERM_LENGTH] or capfirst(slug.replace("-", " ")),
+        description=html.unescape(description).strip(),
+    )
+
+
+def term_slug(text):
+    """The slug a category or tag's nicename (percent-encoded) or name stands for: at most
+    TERM_LENGTH characters, "" when nothing usable is left."""
+    return slugify(unquote(text or ""))[:TERM_LENGTH].strip("-")
+
+
+def _post(element):
+    fields, terms = {}, []
+    for child in element:
+        name = _name(child.tag)
+        if name == "category":
+            term = _term(
+                child.get("domain", ""), nicename=child.get("nicename", ""), name=child.text or ""
+            )
+            if term is not None:
+                terms.append(term)
+        else:
+            fields.setdefault(name, child.text or "")
+    post_id = fields.get("wp:post_id", "").strip()
+    return Post(
+        wordpress_id=int(post_id) if post_id.isdigit() and int(post_id) > 0 else None,
+        guid=fields.get("guid", "").strip(),
+        post_type=fields.get("wp:post_type", "").strip(),
+        status=fields.get("wp:status", "").strip(),
+        password=fields.get("wp:post_password", ""),
+        # Titles are plain text, but WordPress may keep entities or a stray tag in them.
+        title=one_line(html.unescape(re.sub(r"<[^>]*>", "", fields.get("title", "")))),
+        slug=unquote(fields.get("wp:post_name", "").strip()),
+        content=fields.get("content:encoded", ""),
+        excerpt=fields.get("excerpt:encoded", ""),
+        creator=fields.get("dc:creator", "").strip(),
+        date=fields.get("wp:post_date", ""),
+        date_gmt=fields.get("wp:post_date_gmt", ""),
+        terms=tuple(terms),
+    )
+
+
+def publication_time(post, *, local_timezone: tzinfo) -> datetime | None:
+    """When the post was (or, when scheduled, will be) published.
+
+    The GMT date where there is one; WordPress writes 0000-00-00 00:00:00 there for drafts,
+    so otherwise the site's local date, read in `local_timezone`.
+    """
+    gmt = _wordpress_date(post.date_gmt)
+    if gmt is not None:
+        return gmt.replace(tzinfo=UTC)
+    local = _wordpress_date(post.date)
+    if local is not None:
+        return local.replace(tzinfo=local_timezone)
+    return None
+
+
+def _wordpress_date(text):
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M:%S")
+    except ValueError:  # empty, or the year 0 of an unset date
+        return None
