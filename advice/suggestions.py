@@ -89,11 +89,13 @@ def ranked_theme_scores(text):
         return scores
     query = SearchQuery(" | ".join(words), search_type="raw", config=SEARCH_LANGUAGE)
     for model in publishable_models():
-        newest_matches = (
+        # The ids first, as a list: an `IN (… LIMIT …)` subquery is planned as a nested
+        # loop over everything while freshly loaded tables have no statistics yet.
+        newest_matches = list(
             model.objects.published()
             .filter(search_vector=query)
             .order_by("-published_at")
-            .values("pk")[:CANDIDATES]
+            .values_list("pk", flat=True)[:CANDIDATES]
         )
         ranked = dict(
             model.objects.filter(pk__in=newest_matches)

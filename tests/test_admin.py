@@ -8,6 +8,7 @@ from django.urls import reverse
 from advice.models import Letter
 from articles.models import Article
 from tests import factories
+from tests.support import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -55,28 +56,6 @@ def test_edited_copy_starts_as_the_original():
     letter = Letter.objects.create(original_text="Dear Elizabeth, help.", original_sign_off="Me")
     assert letter.body == "Dear Elizabeth, help."
     assert letter.sign_off == "Me"
-
-
-def change_form_data(letter, **changes):
-    data = {
-        "title": letter.title,
-        "slug": letter.slug or "",
-        "body": letter.body,
-        "sign_off": letter.sign_off,
-        "status": letter.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "reply-TOTAL_FORMS": "1",
-        "reply-INITIAL_FORMS": "0",
-        "reply-MIN_NUM_FORMS": "0",
-        "reply-MAX_NUM_FORMS": "1",
-        "reply-0-body": "",
-        "reply-0-columnist_name": "Elizabeth",
-        "reply-0-sign_off": "Big love, Elizabeth",
-        "reply-0-letter": letter.pk,
-    }
-    data.update(changes)
-    return data
 
 
 def test_a_letter_cannot_be_published_without_a_title_or_reply(editor_client):

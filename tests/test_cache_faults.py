@@ -4,8 +4,6 @@ never answers, and one that comes back; and a cache that two sites or workers sh
 import os
 import secrets
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -24,8 +22,7 @@ from advice.models import Letter
 from config.settings import site_key_prefix
 from tests import factories
 from tests.live import gunicorn
-from tests.test_ask import ask_data, receipt_code
-from tests.test_production import PRODUCTION_ENV
+from tests.support import ask_data, check_deploy, public_pages, receipt_code
 
 pytestmark = pytest.mark.django_db
 
@@ -177,27 +174,23 @@ def test_pages_stay_fast_and_right_while_redis_hangs(client, settings, stand_in)
     theme = factories.theme(name="Friendship")
     title = "Still readable while Redis hangs"
     letter = factories.letter(themes=[theme], title=title)
+    article = factories.article(themes=[theme])
     use_redis(settings, stand_in.url())
 
     first, seconds = timed_get(client, reverse("home"))
     assert first.status_code == 200
     assert seconds < 2  # the request that finds out waits for one socket timeout (0.5 s)
 
-    pages = {
-        reverse("home"): title,
-        reverse("advice:letter_list"): title,
-        letter.get_absolute_url(): title,
-        theme.get_absolute_url(): title,
-        reverse("advice:theme_list"): "Friendship",
-        reverse("feeds_latest"): title,
-        reverse("search") + "?q=readable": title,
-        reverse("advice:ask"): "Send my letter",
-    }
+    pages = public_pages(letter=letter, article=article, theme=theme, query="readable")
+    pages.append(("feed", reverse("feeds_latest")))
+    # What some pages must show; every page must answer, and quickly.
+    shows = dict.fromkeys(["home", "letters", "letter", "theme", "search-results", "feed"], title)
+    shows.update(themes="Friendship", ask="Send my letter")
     for _ in range(2):
-        for url, text in pages.items():
+        for name, url in pages:
             response, seconds = timed_get(client, url)
             assert response.status_code == 200, url
-            assert text in response.content.decode(), url
+            assert shows.get(name, "") in response.content.decode(), url
             assert seconds < FAST_SECONDS, f"{url} took {seconds:.2f} s"
 
     # A reader's letter is taken too (the rate limits fail open), as quickly.
@@ -263,7 +256,7 @@ def test_pages_are_cached_again_and_fresh_when_redis_answers_again(
     assert seconds < FAST_SECONDS
     assert "X-Page-Cache" not in response  # nothing stored while the cache can't be read
     # Published while Redis is away: the content version can't be bumped now.
-    letter = factories.letter(status=Letter.Status.ANSWERED, title="Published in the outage")
+    letter = factories.letter(status=Letter.Status.DRAFTED, title="Published in the outage")
     services.publish_letter(letter=letter)
     assert "Published in the outage" in client.get(home).content.decode()
 
@@ -344,21 +337,14 @@ def test_the_cache_key_prefix_names_the_site(site_url, prefix):
     assert site_key_prefix(site_url) == prefix
 
 
-def check_deploy(**env):
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        capture_output=True,
-        text=True,
-        cwd=django_settings.BASE_DIR,
-        env={**environ, **{k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}, **env},
-    )
+def deploy_warnings(**env):
+    result = check_deploy(without=("REDIS_",), **env)
     return result.stdout + result.stderr
 
 
 def test_check_deploy_warns_of_a_cache_each_process_keeps_alone():
-    warned = check_deploy()
+    warned = deploy_warnings()
     assert "postbag.W010" in warned and "whole pages for up to 600 s" in warned
     # Remembered counts go stale the same way with the page cache off.
-    assert "postbag.W010" in check_deploy(PAGE_CACHE_SECONDS="0")
-    assert "postbag.W010" not in check_deploy(REDIS_URL="redis://127.0.0.1:6379/12")
+    assert "postbag.W010" in deploy_warnings(PAGE_CACHE_SECONDS="0")
+    assert "postbag.W010" not in deploy_warnings(REDIS_URL="redis://127.0.0.1:6379/12")

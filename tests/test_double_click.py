@@ -12,7 +12,7 @@ import pytest
 
 from advice.models import Letter
 from tests.live import Visitor, at_once, form_fields, gunicorn
-from tests.test_ask import CODE, ask_data
+from tests.support import CODE, ask_data
 
 # Serialized rollback, like every live-server test: the flush after a transactional test
 # must bring back what migrations wrote (the Editors group) for the tests after it.

@@ -43,7 +43,7 @@ def entries(client, url):
 
 def hidden_items(theme=None):
     themes = [theme] if theme else []
-    factories.letter(title="Draft letter", status=Letter.Status.ANSWERED, themes=themes)
+    factories.letter(title="Draft letter", status=Letter.Status.DRAFTED, themes=themes)
     factories.letter(
         title="Scheduled letter", published_at=timezone.now() + timedelta(days=1), themes=themes
     )

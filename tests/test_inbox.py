@@ -14,8 +14,7 @@ from django.utils import timezone
 from advice import services
 from advice.models import Letter, Reply
 from tests import factories
-from tests.test_admin import change_form_data
-from tests.test_ask import LETTER, receipt_code, send
+from tests.support import LETTER, change_form_data, receipt_code, send
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ def test_the_whole_journey(client, editor_client, django_capture_on_commit_callb
         ),
     )
     letter.refresh_from_db()
-    assert letter.status == Letter.Status.ANSWERED  # saving a reply moves it on
+    assert letter.status == Letter.Status.DRAFTED  # saving a reply moves it on
     assert mail.outbox == []
 
     with django_capture_on_commit_callbacks(execute=True):

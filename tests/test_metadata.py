@@ -2,13 +2,17 @@
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+from django.template.loader import render_to_string
+from django.test import Client
 from django.urls import reverse
 
 from advice.models import Letter
 from tests import factories
+from tests.support import public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -78,18 +82,7 @@ def content(db):
 
 
 def public_urls(content):
-    return [
-        reverse("home"),
-        reverse("advice:letter_list"),
-        content["letter"].get_absolute_url(),
-        reverse("articles:article_list"),
-        content["article"].get_absolute_url(),
-        reverse("advice:theme_list"),
-        content["theme"].get_absolute_url(),
-        reverse("search"),
-        reverse("search") + "?q=birthday",
-        reverse("advice:ask"),
-    ]
+    return [url for _, url in public_pages(**content, query="birthday")]
 
 
 def test_every_public_page_has_a_canonical_link_and_social_tags(client, content):
@@ -103,6 +96,36 @@ def test_every_public_page_has_a_canonical_link_and_social_tags(client, content)
         assert page.meta["og:title"] and page.meta["og:description"], url
         assert page.meta["description"], url
         assert page.meta["twitter:card"] == "summary", url
+
+
+def title_of(html):
+    return unescape(re.search(r"<title>(.*?)</title>", html, re.DOTALL)[1])
+
+
+def test_every_page_title_ends_with_the_columns_name_once(client, content, settings):
+    column = settings.COLUMN_NAME
+    for url in public_urls(content):
+        title = title_of(client.get(url).content.decode())
+        assert title.count(column) == 1, (url, title)
+        if url == reverse("home"):
+            assert title == column
+        else:
+            own, _, suffix = title.rpartition(" · ")
+            assert own.strip() and suffix == column, (url, title)
+    ask = client.get(reverse("advice:ask")).content.decode()
+    assert title_of(ask) == "Write to Elizabeth · Ask Elizabeth"  # not "Ask Elizabeth" twice
+
+
+def test_error_pages_end_their_titles_with_the_columns_name_too(client, settings):
+    settings.COLUMN_NAME = "Dear Robin"
+    not_found = client.get("/no-such-page/")
+    refused = Client(enforce_csrf_checks=True).post(reverse("home"), {"q": "x"})
+    assert (not_found.status_code, refused.status_code) == (404, 403)
+    assert title_of(not_found.content.decode()) == "Page not found · Dear Robin"
+    assert title_of(refused.content.decode()).endswith(" · Dear Robin")
+    # Rendered without a request context, as the error handlers render them.
+    assert title_of(render_to_string("500.html")) == "Something went wrong · Dear Robin"
+    assert title_of(render_to_string("503.html")) == "Back in a few minutes · Dear Robin"
 
 
 def test_the_canonical_link_of_a_later_page_keeps_its_number(client):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from advice.models import Letter, Theme
 from articles.models import Article
 from tests import factories
+from tests.support import public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +24,7 @@ def public_urls():
     letter = Letter.objects.published().first()
     article = Article.objects.published().exclude(series=None).first()
     theme = Theme.objects.first()
-    return [
-        reverse("home"),
-        reverse("advice:letter_list"),
-        letter.get_absolute_url(),
-        reverse("articles:article_list"),
-        article.get_absolute_url(),
-        reverse("advice:theme_list"),
-        theme.get_absolute_url(),
-    ]
+    return [url for _, url in public_pages(letter=letter, article=article, theme=theme)]
 
 
 def test_every_public_page_answers_with_exactly_one_h1(client, demo):
@@ -39,12 +32,6 @@ def test_every_public_page_answers_with_exactly_one_h1(client, demo):
         response = client.get(url)
         assert response.status_code == 200, url
         assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1, url
-
-
-def test_healthz_says_ok(client, db):
-    response = client.get(reverse("healthz"))
-    assert response.status_code == 200
-    assert response.content == b"ok"
 
 
 def test_demo_has_what_a_new_reader_expects(client, demo):
@@ -116,9 +103,6 @@ def test_related_reading_prefers_items_sharing_more_themes(client, db):
         "/articles/no-such-article/",
         "/themes/no-such-theme/",
         "/letters/?page=99",
-        "/letters/?page=abc",
-        "/letters/?page=-1",
-        "/articles/?page=0",
         "/themes/rejection/?page=7",
     ],
 )
@@ -160,7 +144,7 @@ def test_every_page_runs_a_fixed_number_of_queries(
         letter.get_absolute_url(): 5,
         reverse("articles:article_list"): 4,
         article.get_absolute_url(): 6,
-        reverse("advice:theme_list"): 1,
+        reverse("theme_list"): 1,
         lots_of_content[0].get_absolute_url(): 7,
         lots_of_content[0].get_absolute_url() + "?page=2": 7,
     }

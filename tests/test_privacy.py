@@ -14,8 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from advice.models import Letter
-from tests.conftest import database_down
-from tests.test_ask import LETTER, ask_data, receipt_code
+from tests.support import LETTER, ask_data, database_down, receipt_code
 
 pytestmark = pytest.mark.django_db
 

@@ -1,46 +1,18 @@
 """Safe on the internet and standing when its world fails: settings, headers, faults."""
 
-import os
-import secrets
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
 from advice.models import Letter
 from tests import factories
-from tests.conftest import database_down
-from tests.test_ask import ask_data, receipt_code
+from tests.support import ask_data, check_deploy, database_down, receipt_code
 
 pytestmark = pytest.mark.django_db
 
-PRODUCTION_ENV = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-    "DJANGO_ALLOWED_HOSTS": "column.example.org",
-    "SITE_URL": "https://column.example.org",
-    # As the README's production section says (a check warns of a per-process cache).
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-    # A real mail server (a check refuses the console back end: it logs readers' addresses).
-    "EMAIL_URL": "smtp://mail.example.org:587",
-    "DJANGO_SECURE_HSTS_SECONDS": "31536000",
-    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
-    "DJANGO_SECURE_HSTS_PRELOAD": "1",
-}
-
 
 def test_check_deploy_is_clean_under_production_settings():
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        env={**environ, **PRODUCTION_ENV},
-    )
+    result = check_deploy(fail_level="DEBUG")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
@@ -63,12 +35,6 @@ def test_security_headers_on_public_and_admin_pages(client, editor_client):
     assert_security_headers(
         editor_client.get(reverse("admin:advice_letter_change", args=[letter.pk]))
     )
-
-
-def test_public_pages_have_no_inline_script(client):
-    html = client.get(factories.letter().get_absolute_url()).content.decode()
-    for script in html.split("<script")[1:]:
-        assert 'type="application/ld+json"' in script.split(">")[0]  # data, not code
 
 
 def test_healthz_answers_both_ways():
@@ -139,7 +105,3 @@ def test_admin_login_locks_out_a_guessing_client(client, editor, settings):
     elsewhere = Client(REMOTE_ADDR="198.51.100.20")
     ok = elsewhere.post(login, {"username": "editor", "password": "a-long-test-password"})
     assert ok.status_code == 302
-
-
-def test_the_admin_lives_at_admin_url():
-    assert reverse("admin:index") == f"/{settings.ADMIN_URL}"

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from postbag.clients import client_address, client_key
 from tests.live import Visitor, at_once, form_fields, gunicorn, nginx
+from tests.support import check_deploy
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,12 @@ def test_parallel_guesses_cannot_overshoot_the_limit(live_database):
             ]
         )
     assert sorted(statuses) == [200] * 3 + [429] * 9
+
+
+def test_check_deploy_warns_of_a_proxy_with_no_trusted_proxies():
+    """A proxy in front (its TLS header believed) but TRUSTED_PROXIES empty: one client."""
+    untrusted = check_deploy(TRUSTED_PROXIES="")
+    assert "postbag.W001" in untrusted.stdout + untrusted.stderr
+    assert "TRUSTED_PROXIES is empty" in untrusted.stdout + untrusted.stderr
+    trusted = check_deploy()
+    assert "postbag.W001" not in trusted.stdout + trusted.stderr

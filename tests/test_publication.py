@@ -10,13 +10,14 @@ from django.utils import timezone
 from advice.models import Letter
 from articles.models import Article
 from tests import factories
+from tests.support import public_pages
 
 pytestmark = pytest.mark.django_db
 
 
 def test_published_includes_only_published_items_that_are_due():
     due = factories.letter()
-    factories.letter(status=Letter.Status.ANSWERED)
+    factories.letter(status=Letter.Status.DRAFTED)
     factories.letter(published_at=timezone.now() + timedelta(days=3))
     factories.letter(status=Letter.Status.NEW, reply=None)
     assert list(Letter.objects.published()) == [due]
@@ -44,36 +45,33 @@ def test_the_database_refuses_a_published_letter_without_a_title():
 def test_hidden_items_appear_on_no_public_page(client):
     theme = factories.theme()
     visible_letter = factories.letter(themes=[theme], title="Visible letter")
-    factories.letter(themes=[theme], title="Draft letter", status=Letter.Status.ANSWERED)
+    factories.letter(themes=[theme], title="Draft letter", status=Letter.Status.DRAFTED)
     factories.letter(
         themes=[theme], title="Scheduled letter", published_at=timezone.now() + timedelta(days=1)
     )
-    factories.article(themes=[theme], title="Visible article")
+    visible_article = factories.article(themes=[theme], title="Visible article")
     factories.article(themes=[theme], title="Draft article", status=Article.Status.DRAFT)
     factories.article(
         themes=[theme], title="Scheduled article", published_at=timezone.now() + timedelta(days=1)
     )
 
-    pages = [
-        reverse("home"),
-        reverse("advice:letter_list"),
-        reverse("articles:article_list"),
-        reverse("advice:theme_list"),
-        reverse("advice:theme_detail", args=[theme.slug]),
-        visible_letter.get_absolute_url(),  # its related reading
-    ]
-    for url in pages:
+    # The detail pages show their related reading; the searches would find every title.
+    pages = public_pages(
+        letter=visible_letter, article=visible_article, theme=theme, query="letter"
+    )
+    urls = [url for _, url in pages] + [reverse("search") + "?q=article"]
+    for url in urls:
         html = client.get(url).content.decode()
         for hidden in ["Draft letter", "Scheduled letter", "Draft article", "Scheduled article"]:
             assert hidden not in html, f"{hidden} shows on {url}"
-    theme_list = client.get(reverse("advice:theme_list")).content.decode()
+    theme_list = client.get(reverse("theme_list")).content.decode()
     assert "1 letter, 1 article" in theme_list  # counts obey the rule too
 
 
 @pytest.mark.parametrize("kind", ["letter", "article"])
 def test_hidden_detail_pages_are_404_for_readers_and_previews_for_staff(client, editor, kind):
     if kind == "letter":
-        hidden = factories.letter(status=Letter.Status.ANSWERED, title="Not yet")
+        hidden = factories.letter(status=Letter.Status.DRAFTED, title="Not yet")
     else:
         hidden = factories.article(status=Article.Status.DRAFT, title="Not yet")
     assert client.get(hidden.get_absolute_url()).status_code == 404

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.live import Visitor, form_fields, gunicorn
-from tests.test_ask import ask_data
+from tests.support import ask_data
 
 CHARSETS = ["latin-1", "iso-8859-1", "utf8", "UTF-8", "ascii", "utf-16", "cp1252", "nonsense"]
 PATHS = ["/", "/letters/", "/ask/", "/ask/status/", "/search/?q=x", "/admin/login/", "/nope/"]

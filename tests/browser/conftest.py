@@ -65,10 +65,8 @@ def site(browser, live_server, django_db_serialized_rollback, settings, request)
 
     Serialized rollback brings back what migrations wrote (the Editors group) after each
     test's flush. The minimum time before sending a letter is off: the journeys type fast.
-    Passwords are hashed cheaply: the real hasher takes seconds per log-in, by design.
     """
     settings.ASK_MIN_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     opened = SiteBrowser(browser, live_server.url)
     yield opened
     opened.close()

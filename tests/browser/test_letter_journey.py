@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.support import log_in_as_editor, screenshots
-from tests.test_ask import CODE
+from tests.support import CODE
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from advice.models import Letter
 from tests.browser.support import screenshots
-from tests.test_ask import CODE
+from tests.support import CODE
 
 pytestmark = pytest.mark.browser
 
