@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format clean lock
+.PHONY: run demo-reset test lint format clean lock
 
 # Installs exactly what requirements.lock pins (with its hashes), as CI and production do,
 # then the project itself. The lock holds the build back end too, so no build step fetches
@@ -38,6 +38,12 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# `make run` adds only the demo content the database lacks, so edits made in the admin stay.
+# This puts every demo piece back as demo/content/ has it and gives the editor a new password.
+demo-reset: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --reset
 
 # The browser journeys (tests/browser, marker `browser`) run once, in the SQLite pass: they
 # test what people see, which doesn't depend on the database. Where Chromium is missing they

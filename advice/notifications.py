@@ -19,10 +19,13 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from advice.models import Letter
+from postbag.links import absolute_url, serving, site_origin
 
 logger = logging.getLogger(__name__)
 
-# Letter ids owed an e-mail once this request's response is sent; None outside a request.
+# (letter id, site address) pairs owed an e-mail once this request's response is sent;
+# None outside a request. The address is the one the editor used (postbag.links), which is
+# no longer known once the response is gone.
 # A context variable, not a thread-local: under ASGI, asgiref carries it between the
 # event loop and the thread that runs the view.
 _after_response = contextvars.ContextVar("outcome_emails_after_response", default=None)
@@ -56,7 +59,7 @@ def send_outcome_email_after_response(*, letter_id):
     if queue is None:
         send_outcome_emails(letter_ids=[letter_id])
     else:
-        queue.append(letter_id)
+        queue.append((letter_id, site_origin()))
 
 
 def send_outcome_emails(*, letter_ids):
@@ -74,12 +77,14 @@ def _open_queue(**kwargs):
 
 
 def _send_queue(**kwargs):
-    letter_ids = _after_response.get()
+    queue = _after_response.get()
     _after_response.set(None)
-    if not letter_ids:
+    if not queue:
         return
+    letter_ids = [letter_id for letter_id, _ in queue]
     try:
-        send_outcome_emails(letter_ids=letter_ids)
+        with serving(queue[0][1]):  # one request, one address
+            send_outcome_emails(letter_ids=letter_ids)
     except Exception as error:  # the response is already sent: nobody to tell but the log
         logger.warning(
             "Outcome e-mails for letters %s not sent (%s); will retry",
@@ -157,9 +162,7 @@ def _outcome_message(letter, connection):
     template = "answered" if letter.is_published else "declined"
     context = {
         "letter": letter,
-        "letter_url": settings.SITE_URL + letter.get_absolute_url()
-        if letter.is_published
-        else None,
+        "letter_url": absolute_url(letter.get_absolute_url()) if letter.is_published else None,
         "COLUMN_NAME": settings.COLUMN_NAME,
         "SITE_NAME": settings.SITE_NAME,
     }

@@ -61,6 +61,7 @@ ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SITE_URL": "http://127.0.0.1",  # required with debug off
     "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DATABASE_URL": DATABASE_URL,
     "REDIS_URL": REDIS_URL,

@@ -1,23 +1,36 @@
 """Loads the demo column (demo/content/) through the content apps' own write functions.
 
-Themes, series, articles and letters are upserted by slug (`advice.services.upsert_theme`,
-`upsert_letter`, `articles.services.upsert_series`, `upsert_article`), so loading again
-updates what changed in the files and duplicates nothing. The inbox letters arrive the
-way a reader's letter does (`submit_letter`, which also suggests their themes), once each.
+Two ways, because the demo is there to be tried: a newcomer edits a demo letter in the
+admin and runs `make run` again, and must find the edit still there.
 
-Dates are relative to the moment of the first load: a file's `days_ago` is how long ago a
-piece was published (negative: it is scheduled that far ahead; a draft gets no date), and
-a letter was received nine days before that. Loading again never moves a date.
+- **Adding** (the default): pieces that aren't in the database yet are created; a piece
+  that is there (found by its slug; a theme by its slug or its name, an inbox letter by
+  its text) is left exactly as it is, its themes and reply included. Rows are never
+  compared with the files, so nothing an editor changed is undone. A piece deleted in
+  the admin is missing, so it comes back.
+- **Resetting** (`reset=True`, `seed_demo --reset`, `make demo-reset`): every piece is
+  written as the files have it (`advice.services.upsert_theme`, `upsert_letter`,
+  `articles.services.upsert_series`, `upsert_article`), its themes and reply too, and
+  its dates are counted back from now again, so scheduled posts are in the future again.
+
+Dates are relative to the moment a piece is created (or reset): a file's `days_ago` is
+how long ago a piece was published (negative: it is scheduled that far ahead; a draft
+gets no date), and a letter was received nine days before that. The inbox letters
+arrive the way a reader's letter does (`submit_letter`, which also suggests their
+themes), once each; resetting leaves the ones an editor has already handled as they are.
 """
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from advice.models import Letter
+from advice.models import Letter, Theme
 from advice.services import submit_letter, upsert_letter, upsert_theme
+from articles.models import Article, Series
 from articles.services import upsert_article, upsert_series
 from demo.files import (
     CONTENT,
@@ -29,46 +42,70 @@ from demo.files import (
     read_themes,
 )
 from postbag.publishing import PUBLISHED
-from postbag.upsert import CREATED, UNCHANGED
+from postbag.upsert import CREATED
 
 # Between a demo letter's arrival and its publication: the time an answer takes.
 DAYS_TO_ANSWER = 9
 
+# Outcomes besides postbag.upsert's CREATED, UPDATED and UNCHANGED: a piece already in
+# the database and left alone without looking, and a missing piece that couldn't be added.
+KEPT, SKIPPED = "kept", "skipped"
+
+# The kinds of piece, in the order they load (and are reported).
+KINDS = ["theme", "series", "article", "letter", "inbox letter"]
+
+
+class DemoConflict(ValueError):
+    """A demo piece that can't be restored because a row an editor changed is in the way
+    (e.g. another article now holds its part of a series); the message names the piece
+    and the models' objection."""
+
+
+@dataclass
+class DemoLoad:
+    """What one load did: `counts` of (kind, outcome) pairs, kind one of KINDS and outcome
+    "created", "updated", "unchanged", KEPT or SKIPPED; `skipped`, one sentence for each
+    piece that couldn't be added, saying why."""
+
+    counts: Counter = field(default_factory=Counter)
+    skipped: list = field(default_factory=list)
+
+    def outcomes(self):
+        """A Counter of outcomes alone, e.g. {"created": 30} after a first load."""
+        result = Counter()
+        for (_, outcome), number in self.counts.items():
+            result[outcome] += number
+        return result
+
+    def of(self, outcome):
+        """{kind: number} for one outcome, in KINDS order, kinds with none left out."""
+        return {kind: self.counts[kind, outcome] for kind in KINDS if self.counts[kind, outcome]}
+
 
 @transaction.atomic
-def load_demo(*, folder=CONTENT, now=None):
-    """Create or update the demo content read from `folder`; `now` (default: the current
-    time) is what the files' `days_ago` count back from, for content new to the database.
+def load_demo(*, folder=CONTENT, now=None, reset=False):
+    """Add the demo pieces read from `folder` that the database lacks, or with
+    `reset=True` write every one as the files have it; `now` (default: the current time)
+    is what the files' `days_ago` count back from, for a piece created or reset.
 
-    Returns a Counter of outcomes ("created", "updated", "unchanged"), one for each theme,
-    series, article, letter (with its reply and themes) and inbox letter. Raises
-    ContentError for a file that can't be read or names a theme or series that isn't
-    there, and ValidationError for a value the models refuse; either way nothing is
-    written.
+    Returns a DemoLoad. Raises ContentError for a file that can't be read or names a theme
+    or series that isn't in the files, having written nothing. A missing piece that the
+    models refuse (an editor's row is in the way) is skipped and reported in the
+    DemoLoad; when resetting, it raises DemoConflict instead and nothing is written.
     """
-    now = now or timezone.now()
-    outcomes = Counter()
-    themes = {}
+    loader = _Loader(now=now or timezone.now(), reset=reset)
+    themes, series = {}, {}
     for data in read_themes(folder):
-        themes[data["slug"]], outcome = upsert_theme(
-            match={"slug": data["slug"]},
-            fields={"name": data["name"], "description": data["description"]},
-        )
-        outcomes[outcome] += 1
-    series = {}
+        themes[data["slug"]] = loader.theme(data)
     for data in read_series(folder):
-        series[data["slug"]], outcome = upsert_series(
-            match={"slug": data["slug"]},
-            fields={"title": data["title"], "description": data["description"]},
-        )
-        outcomes[outcome] += 1
+        series[data["slug"]] = loader.series(data)
     for data in read_articles(folder):
-        outcomes[_load_article(data, now=now, themes=themes, series=series)] += 1
+        loader.article(data, themes=themes, series=series)
     for data in read_letters(folder):
-        outcomes[_load_letter(data, now=now, themes=themes)] += 1
+        loader.letter(data, themes=themes)
     for data in read_inbox(folder):
-        outcomes[_load_inbox_letter(data, now=now)] += 1
-    return outcomes
+        loader.inbox_letter(data)
+    return loader.done
 
 
 def publication_time(now, data):
@@ -78,63 +115,134 @@ def publication_time(now, data):
     return now - timedelta(days=data["days_ago"], hours=2)
 
 
-def _load_article(data, *, now, themes, series):
-    part_of = data.get("series")
-    if part_of is not None and part_of not in series:
-        raise ContentError(f"article {data['slug']}: no series '{part_of}' in series.toml")
-    _, outcome = upsert_article(
-        match={"slug": data["slug"]},
-        fields={
+class _Loader:
+    """One load's state: the mode, the clock, and what happened so far."""
+
+    def __init__(self, *, now, reset):
+        self.now, self.reset, self.done = now, reset, DemoLoad()
+
+    def theme(self, data):
+        # By name too: an editor who changed a demo theme's slug still has the theme, and
+        # names are unique, so making it again would be refused.
+        found = (
+            Theme.objects.filter(slug=data["slug"]).first()
+            or Theme.objects.filter(name=data["name"]).first()
+        )
+        return self._load(
+            "theme",
+            data["slug"],
+            found,
+            lambda: upsert_theme(
+                match={"pk": found.pk} if found else {"slug": data["slug"]},
+                fields={k: data[k] for k in ("slug", "name", "description")},
+            ),
+        )
+
+    def series(self, data):
+        return self._load(
+            "series",
+            data["slug"],
+            Series.objects.filter(slug=data["slug"]).first(),
+            lambda: upsert_series(
+                match={"slug": data["slug"]},
+                fields={"title": data["title"], "description": data["description"]},
+            ),
+        )
+
+    def article(self, data, *, themes, series):
+        part_of = data.get("series")
+        if part_of is not None and part_of not in series:
+            raise ContentError(f"article {data['slug']}: no series '{part_of}' in series.toml")
+        in_series = series.get(part_of)
+        fields = {
             "title": data["title"],
             "byline": data["byline"],
             "standfirst": data["standfirst"],
             "body": data["body"],
             "status": data["status"],
-            "series": series.get(part_of),
-            "series_part": data.get("series_part"),
-        },
-        # Dates are set once, so loading again doesn't move them.
-        create_fields={"published_at": publication_time(now, data)},
-        themes=_themes(data, themes),
-    )
-    return outcome
+            "series": in_series,
+            "series_part": data.get("series_part") if in_series else None,
+        }
+        its_themes = _themes(data, themes)
+        self._load(
+            "article",
+            data["slug"],
+            Article.objects.filter(slug=data["slug"]).first(),
+            lambda: upsert_article(
+                match={"slug": data["slug"]},
+                **self._dates(fields, {"published_at": publication_time(self.now, data)}),
+                themes=its_themes,
+            ),
+        )
 
-
-def _load_letter(data, *, now, themes):
-    _, outcome = upsert_letter(
-        match={"slug": data["slug"]},
-        fields={
+    def letter(self, data, *, themes):
+        fields = {
             "title": data["title"],
             "original_text": data["original_text"],
             "original_sign_off": data["sign_off_as_received"],
             "body": data["body"],
             "sign_off": data["sign_off"],
             "status": data["status"],
-        },
-        create_fields={
-            "published_at": publication_time(now, data),
-            "received_at": now - timedelta(days=max(data["days_ago"], 0) + DAYS_TO_ANSWER),
-        },
-        themes=_themes(data, themes),
-        reply={"body": data["reply"], "sign_off": data["reply_sign_off"]},
-    )
-    return outcome
+        }
+        received = self.now - timedelta(days=max(data["days_ago"], 0) + DAYS_TO_ANSWER)
+        dates = {"published_at": publication_time(self.now, data), "received_at": received}
+        its_themes = _themes(data, themes)
+        self._load(
+            "letter",
+            data["slug"],
+            Letter.objects.filter(slug=data["slug"]).first(),
+            lambda: upsert_letter(
+                match={"slug": data["slug"]},
+                **self._dates(fields, dates),
+                themes=its_themes,
+                reply={"body": data["reply"], "sign_off": data["reply_sign_off"]},
+            ),
+        )
 
+    def inbox_letter(self, data):
+        # Its text is what an editor can't change, so it finds the letter in any state.
+        if Letter.objects.filter(original_text=data["text"]).exists():
+            self.done.counts["inbox letter", KEPT] += 1
+            return
+        submission = submit_letter(text=data["text"], sign_off=data["sign_off"])
+        # Backdated after the fact: a reader's letter is always received "now".
+        upsert_letter(
+            match={"pk": submission.letter.pk},
+            fields={"received_at": self.now - timedelta(days=data["days_ago"], hours=3)},
+        )
+        self.done.counts["inbox letter", CREATED] += 1
 
-def _load_inbox_letter(data, *, now):
-    if Letter.objects.filter(original_text=data["text"]).exists():
-        return UNCHANGED
-    submission = submit_letter(text=data["text"], sign_off=data["sign_off"])
-    # Backdated after the fact: a reader's letter is always received "now".
-    upsert_letter(
-        match={"pk": submission.letter.pk},
-        fields={"received_at": now - timedelta(days=data["days_ago"], hours=3)},
-    )
-    return CREATED
+    def _dates(self, fields, dates):
+        """The upsert's `fields` and `create_fields`: dates are set once, so loading again
+        doesn't move them, unless resetting, which counts them back from now again."""
+        if self.reset:
+            return {"fields": {**fields, **dates}, "create_fields": None}
+        return {"fields": fields, "create_fields": dates}
+
+    def _load(self, kind, slug, found, write):
+        """Leave `found` (the piece's row, or None) alone unless resetting; otherwise call
+        `write()` (an upsert) in a savepoint. Returns the piece's row, or None if skipped."""
+        if found is not None and not self.reset:
+            self.done.counts[kind, KEPT] += 1
+            return found
+        try:
+            with transaction.atomic():
+                row, outcome = write()
+        except ValidationError as error:
+            reason = f"{kind} {slug}: {' '.join(error.messages)}"
+            if self.reset:
+                raise DemoConflict(reason) from None
+            self.done.counts[kind, SKIPPED] += 1
+            self.done.skipped.append(reason)
+            return None
+        self.done.counts[kind, outcome] += 1
+        return row
 
 
 def _themes(data, themes):
+    """The piece's Theme rows; `themes` maps each theme slug in the files to its row, or to
+    None for one that couldn't be added (the piece goes without it)."""
     unknown = [slug for slug in data["themes"] if slug not in themes]
     if unknown:
         raise ContentError(f"{data['slug']}: no theme {', '.join(unknown)} in themes.toml")
-    return [themes[slug] for slug in data["themes"]]
+    return [themes[slug] for slug in data["themes"] if themes[slug] is not None]

@@ -1,6 +1,5 @@
 """The pages that compose letters and articles: home, themes, search, robots.txt, health."""
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +11,7 @@ from articles.models import Article
 from pages.mixed import load_rows, published_about, themes_with_counts
 from pages.search import SearchForm
 from pages.search import search as search_site
+from postbag.links import absolute_url
 from postbag.pagecache import public_page
 from postbag.pagination import paginate
 
@@ -82,6 +82,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         f"Disallow: {reverse('advice:ask_status')}",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

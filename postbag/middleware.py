@@ -1,6 +1,10 @@
-"""Small middlewares of the site's own: headers every response carries, forms read safely."""
+"""Small middlewares of the site's own: headers every response carries, forms read safely,
+the address links are made on."""
 
+from django.conf import settings
 from django.http import QueryDict
+
+from postbag.links import request_origin, serving
 
 # Features no page of the site uses: browsers refuse them to the page and anything embedded.
 PERMISSIONS_POLICY = ", ".join(
@@ -48,3 +52,21 @@ class FormCharsetMiddleware:
             request.encoding = None
             request.POST = QueryDict(body, encoding=declared)
         return self.get_response(request)
+
+
+class RequestOriginMiddleware:
+    """With no SITE_URL (debug only), absolute links name the address of this request.
+
+    `PORT=8777 make run` then links to http://127.0.0.1:8777 in canonical links, feeds,
+    sitemaps and robots.txt (postbag.links). With SITE_URL set it does nothing. The host is
+    checked against ALLOWED_HOSTS first (a 400 otherwise, as CommonMiddleware would give).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SITE_URL:
+            return self.get_response(request)
+        with serving(request_origin(request)):
+            return self.get_response(request)

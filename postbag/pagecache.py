@@ -17,8 +17,9 @@ A page is keyed by its path and the query parameters its view reads, with the pa
 in its plain form (`?page=01` is `?page=1`, which is no parameter at all). Any other
 parameter (`utm_source`, `fbclid`, a cache-buster) is removed from the request before the
 view sees it, so the page made for `/letters/?utm_source=x` is exactly `/letters/` and
-every such address shares one entry. The host is not in the key: pages name only
-SITE_URL, and the host is validated (ALLOWED_HOSTS) before anything is served. A hit
+every such address shares one entry. The host is not in the key, only the site's address
+its links name (postbag.links: SITE_URL, or with debug on and no SITE_URL the request's
+own), and the host is validated (ALLOWED_HOSTS) before anything is served. A hit
 carries every header the response had on its way out of the inner middleware (content
 type, X-Frame-Options, Vary, Content-Length, ...); the middleware outside the cache
 (security headers, CSP, Permissions-Policy, ETag) runs on hits and misses alike.
@@ -36,6 +37,7 @@ from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
+from postbag.links import site_origin
 from postbag.versioning import VERSION_KEY, content_version
 
 # The attribute `public_page` sets on a view: the query parameters the page is made from.
@@ -115,8 +117,9 @@ def canonical_query(request, parameters):
 
 
 def page_key(request):
-    """The cache key of the page at `request`'s path and query (made canonical first)."""
-    address = f"{request.path_info}?{request.META.get('QUERY_STRING', '')}"
+    """The cache key of the page at `request`'s path and query (made canonical first), on
+    the site address its links name."""
+    address = f"{site_origin()}{request.path_info}?{request.META.get('QUERY_STRING', '')}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 

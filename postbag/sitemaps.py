@@ -7,22 +7,23 @@ request came in on; each sitemap is paged at PAGE_LENGTH addresses (the protocol
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+
+from postbag.links import site_origin
 
 PAGE_LENGTH = 5000
 
 
 class PublicSitemap(Sitemap):
-    """Addresses on SITE_URL."""
+    """Addresses on SITE_URL (postbag.links; with debug on and no SITE_URL, the request's)."""
 
     limit = PAGE_LENGTH
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+        return urlsplit(site_origin()).scheme
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(site_origin()).netloc
 
 
 class PublishedSitemap(PublicSitemap):

@@ -208,7 +208,7 @@ def publish_with_the_change_form(browser, letter):
 
 @live
 def test_the_answered_email_reaches_the_mail_server_and_the_address_is_erased(
-    editor_browser, smtp_server, settings
+    editor_browser, smtp_server, settings, live_server
 ):
     send_mail_to(settings, smtp_server.port)
     letter = letter_awaiting_publication()
@@ -219,7 +219,8 @@ def test_the_answered_email_reaches_the_mail_server_and_the_address_is_erased(
     [(recipients, message)] = smtp_server.wait_for(1)
     letter.refresh_from_db()
     assert recipients == [READER]
-    assert settings.SITE_URL + letter.get_absolute_url() in message
+    # Debug on and no SITE_URL: the link names the address the editor published from.
+    assert live_server.url + letter.get_absolute_url() in message
     assert "Your letter has been answered" in message
     deadline = time.monotonic() + 5
     while letter.email and time.monotonic() < deadline:  # erased once the send commits
@@ -324,6 +325,36 @@ def test_under_gunicorn_the_editor_gets_the_answer_before_the_mail_server_is_tri
         assert seconds < TIMEOUT / 2, f"publishing waited {seconds:.1f} s on the mail server"
         assert silent_smtp_server.abandoned.wait(TIMEOUT * 3)  # tried after the response
         assert stored_email() == READER  # kept for the retry command
+
+
+def test_in_development_the_link_names_the_address_the_editor_published_on(
+    live_database, tmp_path, smtp_server
+):
+    """Debug on and no SITE_URL, as `PORT=8777 make run` serves: the e-mail, sent after the
+    response, links to the server's own port, not to 8000."""
+    database = tmp_path / "db.sqlite3"
+    shutil.copy(live_database.removeprefix("sqlite:///"), database)
+    env = {"DATABASE_URL": f"sqlite:///{database}"}
+    seeded = subprocess.run(
+        [sys.executable, "-c", SEED],
+        capture_output=True,
+        text=True,
+        cwd=django_settings.BASE_DIR,
+        env={**os.environ, **env, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"},
+        check=True,
+    )
+    env["EMAIL_URL"] = f"smtp://127.0.0.1:{smtp_server.port}"
+    with gunicorn(env["DATABASE_URL"], env=env) as app:  # no SITE_URL
+        browser = EditorBrowser(app.url)
+        browser.log_in("editor", "a-long-test-password")
+        status, _ = browser.post_form(
+            reverse("admin:advice_letter_changelist"),
+            {"action": "publish_now", "_selected_action": [int(seeded.stdout)], "index": "0"},
+        )
+        assert status == 302
+        [(_, message)] = smtp_server.wait_for(1)
+    link = rf"^{re.escape(app.url)}/letters/[a-z0-9-]+/\r?$"
+    assert re.search(link, message, re.MULTILINE), message
 
 
 @pytest.mark.django_db

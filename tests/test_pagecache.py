@@ -178,6 +178,7 @@ def test_a_page_number_that_names_no_page_is_a_404_and_not_kept(client, query):
 
 def test_a_cached_page_is_not_served_to_a_host_that_is_not_allowed(client, settings):
     settings.ALLOWED_HOSTS = ["testserver", "www.column.example"]
+    settings.SITE_URL = "https://www.column.example"
     url = factories.letter().get_absolute_url()
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"

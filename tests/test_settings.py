@@ -31,7 +31,8 @@ def test_debug_off_without_a_secret_key_stops_with_a_clear_message():
 
 
 def test_debug_is_off_unless_asked_for():
-    assert run_settings(DJANGO_SECRET_KEY="x" * 50).stdout.strip() == "False"
+    production = {"DJANGO_SECRET_KEY": "x" * 50, "SITE_URL": "https://column.example.org"}
+    assert run_settings(**production).stdout.strip() == "False"
     assert run_settings(DJANGO_DEBUG="1").stdout.strip() == "True"
 
 

@@ -26,6 +26,7 @@ from advice.models import Letter, Theme, default_columnist_sign_off
 from advice.services import upsert_letter, upsert_theme, withdraw_letter
 from articles.models import Article
 from articles.services import delete_article, upsert_article
+from postbag.links import site_origin
 from postbag.slugs import unique_slug
 from postbag.upsert import UNCHANGED, UPDATED
 from wpimport import conversion, splitting
@@ -56,7 +57,7 @@ class Importer:
         self.reply_marker = reply_marker
         self.report = Report()
         self.local_timezone = timezone.get_default_timezone()
-        self.site_host = urlsplit(settings.SITE_URL).hostname or ""
+        self.site_host = urlsplit(site_origin()).hostname or ""
         self._themes = {}  # slug → Theme, so each is looked up once per run
         for slug in vocabulary.theme_map:
             if slug not in export.terms:

@@ -6,9 +6,12 @@ from advice.notifications import send_pending_outcome_emails
 class Command(BaseCommand):
     help = (
         "Send the outcome e-mails still owed to readers (letters published on schedule, "
-        "sends that failed) and erase each address once sent. Run it every few minutes."
+        "sends that failed) and erase each address once sent. Run it every few minutes; "
+        "with -v 0 (for cron) it prints only when it sent something, and sends that fail "
+        "are logged on stderr."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity, **options):
         sent = send_pending_outcome_emails()
-        self.stdout.write(f"{sent} outcome e-mail{'s' if sent != 1 else ''} sent.")
+        if sent or verbosity >= 1:
+            self.stdout.write(f"{sent} outcome e-mail{'s' if sent != 1 else ''} sent.")

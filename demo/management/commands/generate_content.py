@@ -15,9 +15,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--letters", type=int, default=1000)
-        parser.add_argument("--articles", type=int, default=100)
-        parser.add_argument("--themes", type=int, default=30)
+        parser.add_argument(
+            "--letters", type=int, default=1000, help="Letters to make, each with a reply."
+        )
+        parser.add_argument("--articles", type=int, default=100, help="Articles to make.")
+        parser.add_argument(
+            "--themes", type=int, default=30, help="Themes to tag them with (at least 1)."
+        )
         parser.add_argument("--clear", action="store_true", help="Delete generated content first.")
         parser.add_argument("--seed", type=int, default=1, help="Random seed (repeatable runs).")
         parser.add_argument(
@@ -27,7 +31,7 @@ class Command(BaseCommand):
             help="Parallel writers on PostgreSQL (about one per CPU core); SQLite uses one.",
         )
 
-    def handle(self, *args, letters, articles, themes, clear, seed, workers, **options):
+    def handle(self, *args, letters, articles, themes, clear, seed, workers, verbosity, **options):
         try:
             check_counts(letters=letters, articles=articles, themes=themes)
         except ValueError as error:
@@ -40,6 +44,11 @@ class Command(BaseCommand):
             clear=clear,
             seed=seed,
             workers=workers,
-            on_step=lambda label, seconds: self.stdout.write(f"{label}: {seconds:.1f} s"),
+            on_step=lambda label, seconds: self.progress(verbosity, f"{label}: {seconds:.1f} s"),
         )
-        self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
+        self.progress(verbosity, f"Done in {time.monotonic() - started:.1f} s.")
+
+    def progress(self, verbosity, line):
+        """Timings are for whoever watches the run: none at -v 0 (a script's run)."""
+        if verbosity >= 1:
+            self.stdout.write(line)

@@ -1,13 +1,15 @@
 """Import a WordPress export (WXR): column posts become letters with replies, the rest articles.
 
 Options and progress only: the file is checked whole first (wpimport.wxr), then imported
-by wpimport.importer.Importer, which keeps the report printed at the end.
+by wpimport.importer.Importer, which keeps the report printed at the end. With -v 0 there
+is no progress, and the report is printed only when something in it needs a look.
 """
 
+import io
 import re
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from wpimport.importer import Importer
 from wpimport.progress import Progress, plain
@@ -73,8 +75,10 @@ class Command(BaseCommand):
                 f"--reply-marker is not a valid regular expression: {error}."
             ) from error
 
+        quiet = options["verbosity"] == 0
         # The first pass reads the whole file before anything shows progress.
-        self.stderr.write(f"Checking {options['file']}…", style_func=plain)
+        if not quiet:
+            self.stderr.write(f"Checking {options['file']}…", style_func=plain)
         try:
             export = read_export(options["file"])
         except WXRError as error:
@@ -86,7 +90,9 @@ class Command(BaseCommand):
             only_themes=frozenset(only_themes) if only_themes else None,
         )
         importer = Importer(export=export, vocabulary=vocabulary, reply_marker=reply_marker)
-        progress = Progress(self.stderr, total=export.item_count)
+        # At -v 0 the items are still counted (for the error below), not shown.
+        shown_to = OutputWrapper(io.StringIO()) if quiet else self.stderr
+        progress = Progress(shown_to, total=export.item_count)
         dry_run = options["dry_run"]
         try:
             report = importer.run(dry_run=dry_run, on_item=progress.advance)
@@ -95,7 +101,8 @@ class Command(BaseCommand):
         finally:
             progress.finish()
 
-        self.stdout.write("\n".join(report.lines(export=export, dry_run=dry_run)))
+        if not quiet or report.unsplit or report.warnings or report.images_elsewhere:
+            self.stdout.write("\n".join(report.lines(export=export, dry_run=dry_run)))
         if report.failures:
             what = "nothing was written" if dry_run else "everything else was imported"
             raise CommandError(
