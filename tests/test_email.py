@@ -291,22 +291,33 @@ print(factories.letter(status=Letter.Status.DRAFTED, email="reader@example.org")
 """
 
 
-def test_under_gunicorn_the_editor_gets_the_answer_before_the_mail_server_is_tried(
-    live_database, tmp_path, silent_smtp_server
-):
-    """The repository's gunicorn (gthread workers) sends the response before the e-mail."""
+def database_with_a_letter_to_publish(live_database, tmp_path):
+    """A copy of the live servers' database with the editor and a reply-drafted letter
+    whose reader left an address: (path of the SQLite file, the letter's id)."""
     database = tmp_path / "db.sqlite3"
     shutil.copy(live_database.removeprefix("sqlite:///"), database)
-    env = {"DATABASE_URL": f"sqlite:///{database}", "EMAIL_TIMEOUT": str(TIMEOUT)}
     seeded = subprocess.run(
         [sys.executable, "-c", SEED],
         capture_output=True,
         text=True,
         cwd=django_settings.BASE_DIR,
-        env={**os.environ, **env, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"},
+        env={
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{database}",
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        },
         check=True,
     )
-    letter_id = int(seeded.stdout)
+    return database, int(seeded.stdout)
+
+
+def test_under_gunicorn_the_editor_gets_the_answer_before_the_mail_server_is_tried(
+    live_database, tmp_path, silent_smtp_server
+):
+    """The repository's gunicorn (gthread workers) sends the response before the e-mail."""
+    database, letter_id = database_with_a_letter_to_publish(live_database, tmp_path)
+    env = {"DATABASE_URL": f"sqlite:///{database}", "EMAIL_TIMEOUT": str(TIMEOUT)}
 
     def stored_email():
         with closing(sqlite3.connect(database)) as db:
@@ -332,24 +343,15 @@ def test_in_development_the_link_names_the_address_the_editor_published_on(
 ):
     """Debug on and no SITE_URL, as `PORT=8777 make run` serves: the e-mail, sent after the
     response, links to the server's own port, not to 8000."""
-    database = tmp_path / "db.sqlite3"
-    shutil.copy(live_database.removeprefix("sqlite:///"), database)
+    database, letter_id = database_with_a_letter_to_publish(live_database, tmp_path)
     env = {"DATABASE_URL": f"sqlite:///{database}"}
-    seeded = subprocess.run(
-        [sys.executable, "-c", SEED],
-        capture_output=True,
-        text=True,
-        cwd=django_settings.BASE_DIR,
-        env={**os.environ, **env, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"},
-        check=True,
-    )
     env["EMAIL_URL"] = f"smtp://127.0.0.1:{smtp_server.port}"
     with gunicorn(env["DATABASE_URL"], env=env) as app:  # no SITE_URL
         browser = EditorBrowser(app.url)
         browser.log_in("editor", "a-long-test-password")
         status, _ = browser.post_form(
             reverse("admin:advice_letter_changelist"),
-            {"action": "publish_now", "_selected_action": [int(seeded.stdout)], "index": "0"},
+            {"action": "publish_now", "_selected_action": [letter_id], "index": "0"},
         )
         assert status == 302
         [(_, message)] = smtp_server.wait_for(1)
