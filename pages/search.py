@@ -16,11 +16,14 @@ anything ("the", "through": its stop words). A search made only of them is no se
 all, and finds nothing; the page then says that the words are too common, rather than
 "try another spelling". Asked only when a search finds nothing: one more small query.
 
-On SQLite (development) the fallback is honest and simple: every word must appear in the
-title or the text, in any case (of ASCII letters: SQLite's LIKE); newest first; search
-syntax is read as plain words; excerpts are cut around the first match. It reads every
-row, which is fine for a demo and no good for a large archive. It leaves no word out, so
-common words find what holds them, and it never says a word is too common.
+On SQLite (development, the demo, a small site) each kind has an FTS5 index with the same
+three weighted columns, kept current by triggers (advice/migrations/0009_sqlite_search,
+articles/migrations/0006_sqlite_search). Readers use the same syntax, translated by
+fts5_query so that nothing they type is FTS5 syntax; each kind ranks its CANDIDATES_PER_KIND
+newest matches (newest by id there: see Fts5Search) with bm25(); excerpts come from
+snippet() with the same markers, so excerpt_html sanitises both engines' excerpts alike.
+FTS5 has no stop words, folds diacritics and uses the Porter stemmer: the README's "Search"
+says what differs.
 """
 
 import re
@@ -31,7 +34,8 @@ import nh3
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import F, FloatField, Func, Value
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
@@ -47,7 +51,6 @@ CONFIG = SEARCH_LANGUAGE
 # excerpt can be sanitised as text first and given its <mark> tags last.
 START, STOP = "\ue000", "\ue001"
 MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
-WORD = re.compile(r"\w+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # \w without the underscore, which is punctuation
 EXCERPT_WORDS = 40
 
@@ -76,11 +79,10 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
-        if full_text_available():
-            self.fields["q"].help_text = (
-                'Put a phrase in "quotes", leave a word out with a minus sign (-wedding), '
-                "or find either of two words with or."
-            )
+        self.fields["q"].help_text = (
+            'Put a phrase in "quotes", leave a word out with a minus sign (-wedding), '
+            "or find either of two words with or."
+        )
         self.themes = {theme.slug: theme for theme in themes}
         self.fields["theme"].choices = [("", "All themes")] + [
             (theme.slug, theme.name) for theme in themes
@@ -104,7 +106,7 @@ class Row(NamedTuple):
     kind: str
     pk: int
     rank: float
-    recency: object  # a number on PostgreSQL, the publication time elsewhere
+    recency: float  # the publication time as a number (seconds or days)
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def search(text, *, kind=None, theme=None):
     One query per kind: its newest CANDIDATES_PER_KIND matches with their rank, which the
     database computes for those rows only. The two short lists are merged here.
     """
-    engine = FullTextSearch(text) if full_text_available() else WordSearch(text)
+    engine = FullTextSearch(text) if is_postgresql() else Fts5Search(text)
     rows = []
     for name, model in KINDS.items():
         if kind and kind != name:
@@ -155,20 +157,9 @@ def search(text, *, kind=None, theme=None):
         queryset = model.objects.published()
         if theme is not None:
             queryset = queryset.filter(themes=theme)
-        candidates = (
-            engine.matching(queryset)
-            .annotate(rank=engine.rank(), recency=engine.recency())
-            .order_by("-published_at", "-pk")
-            .values_list("pk", "rank", "recency")
-        )
-        rows += [Row(name, *values) for values in candidates[:CANDIDATES_PER_KIND]]
+        rows += [Row(name, *values) for values in engine.candidates(queryset, CANDIDATES_PER_KIND)]
     rows.sort(key=lambda row: (row.rank, row.recency, row.pk), reverse=True)
     return Results(rows=rows, engine=engine)
-
-
-def full_text_available():
-    """PostgreSQL's full-text search, or the simple fallback (SQLite in development)."""
-    return is_postgresql()
 
 
 class FullTextSearch:
@@ -186,19 +177,20 @@ class FullTextSearch:
             )
             return cursor.fetchone()[0]
 
-    def matching(self, queryset):
-        return queryset.filter(search_vector=self.query)
-
-    def rank(self):
-        return SearchRank(F("search_vector"), self.query)
-
-    def recency(self):
-        # A number, not a datetime: loading thousands of timestamps with their time zone
-        # cost more than the query itself.
-        return Func(
+    def candidates(self, queryset, limit):
+        """(pk, rank, recency) of the newest `limit` items of `queryset` that match."""
+        # Recency is a number, not a datetime: loading thousands of timestamps with their
+        # time zone cost more than the query itself.
+        recency = Func(
             F("published_at"),
             template="EXTRACT(EPOCH FROM %(expressions)s)::float8",
             output_field=FloatField(),
+        )
+        return list(
+            queryset.filter(search_vector=self.query)
+            .annotate(rank=SearchRank(F("search_vector"), self.query), recency=recency)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "rank", "recency")[:limit]
         )
 
     def with_excerpts(self, queryset):
@@ -221,59 +213,163 @@ class FullTextSearch:
         return hit.headline
 
 
-# The text fields the fallback looks in, by kind of content.
-SEARCH_FIELDS = {
-    "letter": ["title", "body", "reply__body"],
-    "article": ["title", "standfirst", "body"],
-}
+# A reader's term, as websearch reads it: a minus sign or not, then a "quoted phrase" (to the
+# end of the search if the quote is never closed) or a word.
+READER_TERM = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
 
 
-def containing_words(queryset, words):
-    """Items of `queryset` whose SEARCH_FIELDS contain every one of `words` (any case)."""
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in SEARCH_FIELDS[queryset.model.kind]:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return queryset.filter(condition)
+class Fts5Query(NamedTuple):
+    """A reader's search as FTS5 MATCH expressions: what to find, or what to leave out.
+
+    `match` finds. When it is None, the search is every row that `exclude` does not match,
+    or nothing when `exclude` is None too (nothing searchable was typed).
+    """
+
+    match: str | None
+    exclude: str | None = None
 
 
-class WordSearch:
-    """SQLite: every word, in any case, in the title or the text."""
+def fts5_string(text):
+    """`text` as an FTS5 string: a literal phrase whatever it holds (the tokenizer splits
+    it into words), its double quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def fts5_query(text):
+    """The reader's `text` (websearch syntax, as on PostgreSQL) as an Fts5Query.
+
+    Every word and "quoted phrase" becomes an FTS5 string, in which nothing is syntax: no
+    input can be an FTS5 syntax error or reach FTS5's own operators (NEAR, column filters,
+    prefix *, initial ^). Words must all be there, -word and -"a phrase" must not; `or`
+    binds looser than the terms beside it, as in websearch_to_tsquery: `a b or c` is
+    (a AND b) OR c; a leading, trailing or repeated `or` is ignored. Terms without a letter
+    or a digit are dropped: an empty FTS5 string would make the whole search find nothing.
+
+    FTS5's NOT needs something on its left, so a group made only of excluded terms
+    (`-wedding`, or the first group of `-wedding or sister`) can't be matched; its
+    complement can. Such a search is what `exclude` does not match: `-a -b or c` finds what
+    `(a OR b) NOT (c)` does not.
+    """
+    groups = [[]]
+    for term in READER_TERM.finditer(text):
+        minus, phrase, word = term.groups()
+        if phrase is None and not minus and word.casefold() == "or":
+            groups.append([])
+            continue
+        words = word if phrase is None else phrase
+        if LETTER_OR_DIGIT.search(words):
+            groups[-1].append((bool(minus), fts5_string(words)))
+    groups = [group for group in groups if group]
+    found = [group for group in groups if not all(excluded for excluded, _ in group)]
+    left_out = [group for group in groups if all(excluded for excluded, _ in group)]
+
+    def conjunction(group):
+        wanted = " AND ".join(string for excluded, string in group if not excluded)
+        return f"({wanted})" + "".join(f" NOT {string}" for excluded, string in group if excluded)
+
+    either = " OR ".join(f"({conjunction(group)})" for group in found)
+    if not left_out:
+        return Fts5Query(match=either or None)
+    exclude = " AND ".join(f"({' OR '.join(string for _, string in group)})" for group in left_out)
+    return Fts5Query(match=None, exclude=f"{exclude} NOT ({either})" if either else exclude)
+
+
+# FTS5's bm25() weighs each column as PostgreSQL's ts_rank weighs A, B and C by default: the
+# title, the theme names, the text. Each kind's index is its table's name plus "_fts", and
+# "_fts_lookup" a covering index of id, status and publication time (advice/migrations/
+# 0009_sqlite_search, articles/migrations/0006_sqlite_search).
+FTS5_WEIGHTS = "1.0, 0.4, 0.2"
+FTS5_TEXT_COLUMN = 2
+
+
+class Fts5Search:
+    """SQLite: each kind's FTS5 index, websearch syntax, bm25() and snippet().
+
+    Like FullTextSearch, each kind ranks only its CANDIDATES_PER_KIND newest matches, in one
+    statement per kind, computing bm25() for those rows only; but newest by id, the order
+    items were added, because that is the order of FTS5's own index: it hands the matches
+    over newest first and stops at the last candidate. Newest by publication means
+    gathering every match to sort it, or walking the listing index against that set: at
+    100,000 letters, up to three times slower for a broad search (measured). The two orders
+    differ only for items added out of order (an import of old letters), and only matter
+    for searches that reach the bound.
+    """
 
     def __init__(self, text):
-        self.words = list(dict.fromkeys(word.casefold() for word in WORD.findall(text)))
-        self.pattern = re.compile(
-            "|".join(re.escape(word) for word in sorted(self.words, key=len, reverse=True)),
-            re.IGNORECASE,
-        )
-
-    def matching(self, queryset):
-        return containing_words(queryset, self.words)
+        self.query = fts5_query(text)
 
     def ignores_every_word(self):
-        """Never: every word is looked for, however common."""
+        """Never: FTS5 has no stop words, so every word is looked for, however common."""
         return False
 
-    def rank(self):
-        return Value(0.0, output_field=FloatField())
+    @staticmethod
+    def index(model, suffix="_fts"):
+        """The quoted name of `model`'s FTS5 index (or of its table plus `suffix`)."""
+        return connection.ops.quote_name(f"{model._meta.db_table}{suffix}")
 
-    def recency(self):
-        return F("published_at")
+    def candidates(self, queryset, limit):
+        """(pk, rank, recency) of the newest `limit` items of `queryset` that match."""
+        if self.query.match is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(*self.candidates_sql(queryset, limit))
+                return cursor.fetchall()
+        if self.query.exclude is None:
+            return []
+        index = self.index(queryset.model)
+        excluded = RawSQL(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", [self.query.exclude])
+        # Newest by publication here: the listing index gives that order as it is read.
+        rows = queryset.exclude(pk__in=excluded).order_by(*queryset.model._meta.ordering)
+        rows = rows.annotate(
+            rank=Value(0.0, output_field=FloatField()),
+            recency=Func(F("published_at"), function="julianday", output_field=FloatField()),
+        )
+        return list(rows.values_list("pk", "rank", "recency")[:limit])
+
+    def candidates_sql(self, queryset, limit):
+        """The statement that ranks the newest `limit` matches of `queryset`, its parameters.
+
+        Each match is checked against `queryset` (publication, filters) by id, in the
+        migration's covering index rather than in the table's wide rows. bm25() gathers
+        each word's statistics once, in a pass over the word's whole list: most of the time
+        of a common word.
+        """
+        model = queryset.model
+        index, table = self.index(model), connection.ops.quote_name(model._meta.db_table)
+        held, held_params = (
+            queryset.filter(pk=RawSQL(f"{index}.rowid", []))
+            .order_by()
+            .values("published_at")
+            .query.sql_with_params()
+        )
+        lookup = self.index(model, "_fts_lookup")
+        held = held.replace(f"FROM {table} ", f"FROM {table} INDEXED BY {lookup} ", 1)
+        statement = (
+            f"SELECT {index}.rowid, -bm25({index}, {FTS5_WEIGHTS}), julianday(({held})) "
+            f"FROM {index} WHERE {index} MATCH %s AND EXISTS ({held}) "
+            f"ORDER BY {index}.rowid DESC LIMIT {limit}"
+        )
+        return statement, [*held_params, self.query.match, *held_params]
 
     def with_excerpts(self, queryset):
-        return queryset.annotate(excerpt_source=F("search_text"))
+        """`queryset` with a `headline`: snippet()'s marked excerpt, or the whole text."""
+        if self.query.match is None:
+            return queryset.annotate(headline=F("search_text"))
+        index = self.index(queryset.model)
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        # Cut from the text column, which the migration's view assembles as search_text is.
+        snippet = RawSQL(
+            f"SELECT snippet({index}, {FTS5_TEXT_COLUMN}, %s, %s, ' … ', %s) FROM {index} "
+            f"WHERE {index} MATCH %s AND {index}.rowid = {table}.id",
+            [START, STOP, EXCERPT_WORDS, self.query.match],
+        )
+        return queryset.annotate(headline=snippet)
 
     def marked_excerpt(self, hit):
-        """About EXCERPT_WORDS words of the text from just before its first hit, marked."""
-        words = hit.excerpt_source.split()
-        first = next((n for n, word in enumerate(words) if self.pattern.search(word)), 0)
-        start = max(0, first - EXCERPT_WORDS // 4)
-        end = start + EXCERPT_WORDS
-        excerpt = " ".join(words[start:end])
-        marked = self.pattern.sub(lambda match: START + match.group() + STOP, excerpt)
-        return ("… " if start else "") + marked + (" …" if end < len(words) else "")
+        """About EXCERPT_WORDS words of `hit`'s text, its matches between START and STOP."""
+        if self.query.match is None:  # nothing to mark: the opening words
+            words = hit.headline.split()
+            return " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
+        return hit.headline
 
 
 def excerpt_html(marked):
