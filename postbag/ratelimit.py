@@ -40,15 +40,6 @@ def _window_key(request, scope, period, extra=""):
     return f"ratelimit:{scope}:{client_fingerprint(request)}{suffix}:{window}"
 
 
-def is_limited(request, scope, rate, *, extra=""):
-    """Whether the client has used up `rate` = (count, seconds) in the current window.
-
-    A look without counting; `extra` narrows the counter (e.g. to one user name).
-    """
-    count, period = rate
-    return (cache.get(_window_key(request, scope, period, extra)) or 0) >= count
-
-
 def take(request, scope, rate, *, extra=""):
     """Count one use of `scope` by this client and say whether it is within `rate`.
 

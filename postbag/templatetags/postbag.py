@@ -28,16 +28,9 @@ def markdown_filter(markdown):
     return render_markdown(markdown)
 
 
-@register.filter
-def plain_text(markdown):
-    """The words of Markdown, without markup or HTML (postbag.text.plain_text)."""
-    return text.plain_text(markdown)
-
-
-@register.filter
-def lede(markdown, length=160):
-    """The first sentence of a letter's Markdown, past its salutation (postbag.text.lede)."""
-    return text.lede(markdown, length)
+# The words of Markdown without markup or HTML, and a letter's first sentence.
+register.filter("plain_text", text.plain_text)
+register.filter("lede", text.lede)
 
 
 @register.simple_tag
