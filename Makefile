@@ -45,10 +45,32 @@ demo-reset: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --reset
 
+# The W3C Nu Html Checker (tests/test_html_validity.py): the npm package vnu-jar, at this
+# exact version, in .venv/vnu, run with the system's Java. Its install script, which would
+# download a Java of its own, is not run; no package.json or lock file is written (a lock
+# records download addresses); the jar must have the SHA-256 below, as pip's --require-hashes
+# does for the Python packages. Without npm or Java nothing is installed and the check is
+# skipped, unless REQUIRE_BROWSER=1.
+VNU_VERSION := 26.9.27
+VNU_SHA256 := 22f15dd39a33bed929d2a5c0cddf5946849a647eca9272bf4d5d00bc7e7a4d47
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_STAMP := $(VENV)/vnu/.installed-$(VNU_VERSION)
+
+$(VNU_STAMP): | $(VENV)/.installed
+	@if command -v npm >/dev/null && command -v java >/dev/null; then \
+		rm -rf $(VENV)/vnu && \
+		npm install --prefix $(VENV)/vnu --no-save --no-package-lock --ignore-scripts \
+			--no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION) && \
+		echo "$(VNU_SHA256)  $(VNU_JAR)" | sha256sum --check --quiet && touch $@ || \
+		{ rm -rf $(VENV)/vnu; exit 1; }; \
+	else \
+		echo "npm or java is missing: the HTML validity check will be skipped."; \
+	fi
+
 # The browser journeys (tests/browser, marker `browser`) run once, in the SQLite pass: they
 # test what people see, which doesn't depend on the database. Where Chromium is missing they
 # are skipped, unless REQUIRE_BROWSER=1.
-test: $(VENV)/.installed lint
+test: $(VENV)/.installed $(VNU_STAMP) lint
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/pytest
 	DJANGO_DEBUG=1 scripts/pytest-postgres -m "not browser"

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from advice.models import Letter
 from postbag.markdown import render_markdown
 from postbag.text import lede
+from postbag.validators import strip_control_characters
 
 
 class LetterEntry:
@@ -19,7 +20,10 @@ class LetterEntry:
 
     @staticmethod
     def author_name(letter):
-        return letter.reply.columnist_name if letter.has_reply else settings.COLUMNIST_NAME
+        """Who answered: the reply's columnist, or the column's when there is no reply or
+        its name holds nothing a feed can show (a row saved before validation)."""
+        name = letter.reply.columnist_name if letter.has_reply else ""
+        return strip_control_characters(name, single_line=True).strip() or settings.COLUMNIST_NAME
 
     @staticmethod
     def description(letter):
@@ -33,7 +37,7 @@ class LetterEntry:
         if letter.has_reply:
             reply = letter.reply
             parts += [
-                format_html("<h2>{} replies</h2>", reply.columnist_name),
+                format_html("<h2>{} replies</h2>", LetterEntry.author_name(letter)),
                 render_markdown(reply.body),
                 format_html("<p>{}</p>", reply.sign_off),
             ]

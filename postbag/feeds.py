@@ -8,8 +8,14 @@ reader's "&lt;img onerror=…&gt;" would come alive.
 Every string goes through `strip_control_characters` on its way into the feed: XML 1.0
 can't hold most control characters, and one in a name saved before validation refused them
 must not make the feed a 500, or unreadable to every feed reader.
+
+What Atom requires (RFC 4287 §4.1) is there whatever the strings held: a title that isn't
+empty, and an author for every entry. The feed names the site as its author, which stands
+for any entry whose own author is empty (§4.2.1); an empty author name or category term is
+left out rather than written empty.
 """
 
+from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
 from postbag.validators import strip_control_characters
@@ -25,20 +31,35 @@ def xml_safe(value):
     return value
 
 
+UNTITLED = "Untitled"
+
+
+def not_blank(value):
+    """`value`, or None when it is None or holds nothing but white space."""
+    return value if value and value.strip() else None
+
+
 class AtomWithContent(Atom1Feed):
     """Atom with a plain-text <summary> and each entry's whole HTML in <content>.
 
     Django's Atom1Feed writes the summary as type="html" and has no <content>. Every string
-    of the feed and its entries is made XML-safe here, in one place.
+    of the feed and its entries is made XML-safe here, in one place, and what Atom requires
+    is never left empty.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.feed = {name: xml_safe(value) for name, value in self.feed.items()}
+        feed = {name: xml_safe(value) for name, value in self.feed.items()}
+        feed["author_name"] = not_blank(feed["author_name"]) or settings.SITE_NAME
+        self.feed = feed
 
     def add_item(self, *args, **kwargs):
         super().add_item(*args, **kwargs)
-        self.items[-1] = {name: xml_safe(value) for name, value in self.items[-1].items()}
+        item = {name: xml_safe(value) for name, value in self.items[-1].items()}
+        item["title"] = not_blank(item["title"]) or UNTITLED
+        item["author_name"] = not_blank(item["author_name"])
+        item["categories"] = [term for term in item["categories"] if not_blank(term)]
+        self.items[-1] = item
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, {**item, "description": None})

@@ -1,0 +1,260 @@
+"""Every public page type is valid HTML by a checker no one here wrote: the W3C Nu Html
+Checker (vnu.jar, https://validator.github.io/validator/), the one behind validator.w3.org.
+
+The pages are rendered with the demo content (seed_demo), in the states a reader meets: a
+list and its second page, a search with results, with a refused query and with nothing
+found, the ask form refused and sent, the status page and the withdraw step, the error
+pages, a staff preview. Each is written to a file, and the checker reads all of them, and
+the pages' stylesheet, in one run (a Java virtual machine takes a second or two to start).
+
+`make test` installs the checker (the npm package vnu-jar, at the version the Makefile pins)
+into .venv/vnu where npm and Java are found; it runs on the system's Java (Debian's
+default-jre-headless). Without Java or the jar the check is skipped, unless
+REQUIRE_BROWSER=1 (CI) makes that a failure, as for the browser journeys.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from advice.models import Letter, Reply, Theme
+from articles.models import Article
+from tests import factories
+from tests.support import ask_data, database_down, public_pages, receipt_code
+
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = Path(settings.BASE_DIR) / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+STYLESHEET = Path(settings.BASE_DIR) / "static/css/site.css"
+# A page the checker must refuse, checked in the same run: if the checker ever stopped
+# reporting (another output format, a message on stderr), the pages would pass unread.
+CANARY = (
+    '<!doctype html><html lang="en"><title>Canary</title>'
+    '<p><time datetime="2024-05-06T10:00:00.123456+01:00">6 May 2024</time></p>'
+)
+
+
+@pytest.fixture(scope="session")
+def vnu():
+    """The command that runs the checker: Java and the jar, or a skip (a failure in CI)."""
+    java = shutil.which("java")
+    jar = Path(os.environ.get("VNU_JAR") or VNU_JAR)
+    missing = []
+    if java is None:
+        missing.append("Java (apt-get install default-jre-headless)")
+    if not jar.is_file():
+        missing.append(f"the Nu Html Checker at {jar} (make test installs it with npm)")
+    if missing:
+        message = " and ".join(missing) + " not found"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {message}.", pytrace=False)
+        pytest.skip(f"{message}: HTML validity not checked (REQUIRE_BROWSER=1 would fail).")
+    return [java, "-jar", str(jar)]
+
+
+def check_html(vnu, folder):
+    """Run the checker once over every .html and .css file in `folder`.
+
+    Returns {file name: [message, ...]} for the errors and warnings it reports (its JSON
+    messages: type "error", or type "info" with subType "warning"; plain info is left out),
+    and raises AssertionError when the checker itself fails (a "non-document-error", or no
+    JSON at all).
+    """
+    files = sorted(str(path) for path in [*folder.glob("*.html"), *folder.glob("*.css")])
+    command = [*vnu, "--format", "json", "--stdout", "--exit-zero-always", "--also-check-css"]
+    command += files
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    try:
+        messages = json.loads(done.stdout)["messages"]
+    except (ValueError, KeyError):
+        raise AssertionError(f"the checker gave no report:\n{done.stdout}\n{done.stderr}") from None
+    found = {Path(name).name: [] for name in files}
+    for message in messages:
+        kind = message.get("type")
+        assert kind != "non-document-error", f"the checker failed: {message}"
+        if kind == "error" or message.get("subType") == "warning":
+            found[message["url"].rsplit("/", 1)[-1]].append(message)
+    return found
+
+
+def describe(name, url, message):
+    """One reported problem as a line a person can act on: page, address, line, words."""
+    kind = "error" if message["type"] == "error" else "warning"
+    line = message.get("lastLine", "?")
+    extract = " ".join(message.get("extract", "").split())
+    return f"{name} ({url}) line {line}: {kind}: {message['message']}\n    {extract}"
+
+
+def staff_client():
+    client = Client()
+    client.force_login(factories.editor())
+    return client
+
+
+def rendered_pages():
+    """(name, URL, response) for every public page type in the states that matter.
+
+    Called with the demo content loaded. The ask journey sends a letter, so a receipt code
+    leads on to the status page (the letter received, then answered) and the withdraw step.
+    """
+    client = Client()
+    letter = Letter.objects.published().first()
+    article = Article.objects.published().exclude(series=None).first()
+    # The theme with most letters, whose page runs to a second page.
+    theme = Theme.objects.annotate(size=Count("letters")).order_by("-size").first()
+    pages = [
+        (name, url, client.get(url))
+        for name, url in public_pages(letter=letter, article=article, theme=theme)
+    ]
+    for name, url in [
+        ("letters-page-2", reverse("advice:letter_list") + "?page=2"),
+        ("theme-page-2", theme.get_absolute_url() + "?page=2"),
+        ("search-refused", reverse("search") + "?q=" + "word " * 60),
+        ("search-nothing-found", reverse("search") + "?q=xylophone"),
+        ("search-common-words", reverse("search") + "?q=the+through"),
+        ("not-found", "/letters/no-such-letter/"),
+    ]:
+        pages.append((name, url, client.get(url)))
+
+    ask, status = reverse("advice:ask"), reverse("advice:ask_status")
+    pages.append(("ask-refused", ask, client.post(ask, ask_data(letter="Too short."))))
+    sent = client.post(ask, ask_data())
+    pages.append(("ask-sent", ask, sent))
+    pages.append(("ask-duplicate", ask, client.post(ask, ask_data())))
+    code = receipt_code(sent)
+    pages.append(("status-received", status, client.post(status, {"code": code})))
+    answer(Letter.objects.latest("pk"))
+    for name, fields in [
+        ("status-refused", {"code": ""}),
+        ("status-not-found", {"code": "AAAA-AAAA-AAAA-AAAA"}),
+        ("status-answered", {"code": code}),
+        ("withdraw-confirm", {"code": code, "action": "withdraw"}),
+        ("withdrawn", {"code": code, "action": "withdraw-confirmed"}),
+    ]:
+        pages.append((name, status, client.post(status, fields)))
+
+    strict = Client(enforce_csrf_checks=True)
+    pages.append(("csrf-refused", "/", strict.post(reverse("home"), {"q": "x"})))
+    pages.append(("ask-csrf-refused", ask, strict.post(ask, ask_data())))
+
+    staff = staff_client()
+    draft_letter = factories.letter(title="A drafted letter", status=Letter.Status.DRAFTED)
+    draft_article = factories.article(title="A draft article", status=Article.Status.DRAFT)
+    for name, item in [("letter-preview", draft_letter), ("article-preview", draft_article)]:
+        pages.append((name, item.get_absolute_url(), staff.get(item.get_absolute_url())))
+
+    outage = Client(raise_request_exception=False)
+    with database_down():
+        pages.append(("home-database-down", "/", outage.get(reverse("home"))))
+        pages.append(("ask-database-down", ask, outage.post(ask, ask_data())))
+    return pages
+
+
+def answer(letter):
+    """Publish a reader's `letter` with a reply, as the editors would."""
+    letter.title = "My friend stopped replying"
+    letter.slug = "my-friend-stopped-replying"
+    letter.body = letter.original_text
+    letter.status = Letter.Status.PUBLISHED
+    letter.published_at = timezone.now() - timedelta(hours=1)
+    letter.save()
+    Reply.objects.create(letter=letter, body="Ask her, once, and then let her answer.")
+
+
+# What each page in a particular state must say (and its status code), so that the checker
+# reads the state meant, not a page that quietly fell back to another.
+STATES = {
+    "letters-page-2": (200, 'rel="prev"'),
+    "theme-page-2": (200, 'rel="prev"'),
+    "search-refused": (200, "That is a long search"),
+    "search-nothing-found": (200, "No results for"),
+    "search-common-words": (200, "the through"),
+    "not-found": (404, "We can’t find that page"),
+    "ask-refused": (400, "Please check"),
+    "ask-sent": (200, "Here is your receipt code"),
+    "ask-duplicate": (200, "Your letter is already with us"),
+    "status-received": (200, "Received"),
+    "status-refused": (400, "Please enter the receipt code"),
+    "status-not-found": (200, "No letter matches this code"),
+    "status-answered": (200, "Answered"),
+    "withdraw-confirm": (200, "Withdraw your letter?"),
+    "withdrawn": (200, "Your letter has been deleted"),
+    "csrf-refused": (403, "This form couldn"),
+    "ask-csrf-refused": (403, "Tell Elizabeth"),
+    "letter-preview": (200, "Draft preview"),
+    "article-preview": (200, "Draft preview"),
+    "home-database-down": (503, "We’ll be back in a few minutes"),
+    "ask-database-down": (503, "Tell Elizabeth"),
+}
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.ASK_MIN_SECONDS = 0
+    settings.PAGE_SIZE = 4  # the demo's lists run to a second page
+    call_command("seed_demo", verbosity=0)
+
+
+def test_every_public_page_type_has_no_errors_or_warnings_in_the_nu_html_checker(
+    vnu, demo, tmp_path
+):
+    pages = rendered_pages()
+    addresses = {}
+    for name, url, response in pages:
+        expected_status, words = STATES.get(name, (200, "</h1>"))
+        assert response.status_code == expected_status, (name, url)
+        assert response["Content-Type"].startswith("text/html"), (name, url)
+        assert words in response.content.decode(), (name, url, words)
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+        addresses[f"{name}.html"] = url
+    # Pages no request reaches here: the site's own 500 page. And the pages' stylesheet.
+    (tmp_path / "server-error.html").write_text(render_to_string("500.html"))
+    addresses["server-error.html"] = "(500)"
+    shutil.copy(STYLESHEET, tmp_path / "site.css")
+    addresses["site.css"] = "static/css/site.css"
+    (tmp_path / "canary.html").write_text(CANARY)
+
+    found = check_html(vnu, tmp_path)
+
+    canary = found.pop("canary.html")
+    assert any("fraction of a second" in message["message"] for message in canary), canary
+    problems = [
+        describe(page, addresses[page], message)
+        for page, messages in sorted(found.items())
+        for message in messages
+    ]
+    assert not problems, f"{len(problems)} problems in {len(found)} pages:\n" + "\n".join(problems)
+
+
+# The HTML standard's "valid global date and time string", with at most three digits of a
+# second (https://html.spec.whatwg.org/#valid-global-date-and-time-string): checked without
+# Java, so a machine with none still catches the commonest fault.
+GLOBAL_DATE_AND_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})"
+)
+
+
+def test_every_time_element_carries_a_date_and_time_the_standard_allows(client, demo):
+    letter = Letter.objects.published().first()
+    article = Article.objects.published().first()
+    theme = Theme.objects.first()
+    seen = 0
+    for name, url in public_pages(letter=letter, article=article, theme=theme):
+        html = client.get(url).content.decode()
+        for value in re.findall(r'<time datetime="([^"]*)"', html):
+            seen += 1
+            assert GLOBAL_DATE_AND_TIME.fullmatch(value), (name, value)
+    assert seen >= 10
