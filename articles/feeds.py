@@ -4,7 +4,7 @@ article as HTML, its standfirst as the summary."""
 from django.utils.html import format_html
 
 from articles.models import Article
-from postbag.markdown import render_markdown
+from postbag.markdown import render_markdown, typographic
 
 
 class ArticleEntry:
@@ -21,13 +21,15 @@ class ArticleEntry:
 
     @staticmethod
     def description(article):
-        """Plain text: the standfirst."""
-        return article.standfirst
+        """Plain text: the standfirst, typographic as the page shows it."""
+        return typographic(article.standfirst)
 
     @staticmethod
     def content(article):
         """The standfirst and the body, sanitised HTML."""
         standfirst = (
-            format_html("<p><em>{}</em></p>", article.standfirst) if article.standfirst else ""
+            format_html("<p><em>{}</em></p>", typographic(article.standfirst))
+            if article.standfirst
+            else ""
         )
         return standfirst + render_markdown(article.body)

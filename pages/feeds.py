@@ -23,6 +23,7 @@ from articles.models import Article
 from pages.mixed import light_rows, load_rows, published_about
 from postbag.feeds import AtomWithContent
 from postbag.links import absolute_url
+from postbag.markdown import typographic
 
 FEED_LENGTH = 20
 ENTRIES = {"letter": LetterEntry, "article": ArticleEntry}
@@ -59,7 +60,7 @@ class LatestFeed(Feed):
         return load_entries(self.rows()[:FEED_LENGTH])
 
     def item_title(self, item):
-        return item.title
+        return typographic(item.title)
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())

@@ -30,18 +30,18 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
-import nh3
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, Func, Value
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from pages.mixed import KINDS
 from postbag.database import SEARCH_LANGUAGE, is_postgresql
-from postbag.text import strip_markup
+from postbag.text import plain_text
 
 MAX_QUERY_LENGTH = 200
 CANDIDATES_PER_KIND = 1000
@@ -375,10 +375,12 @@ class Fts5Search:
 def excerpt_html(marked):
     """A marked excerpt of Markdown source as safe HTML: plain text, its hits in <mark>.
 
-    Markup characters are dropped rather than rendered (Python-Markdown takes milliseconds
-    an excerpt, a page shows a dozen); nh3, the site's sanitiser, then parses what is left
-    as HTML, drops every tag and escapes the text. Only our own <mark> tags are put back.
+    Markup characters are dropped rather than rendered (a page shows a dozen excerpts, and
+    the words are all they need); nh3, the site's sanitiser, parses what is left as HTML
+    and drops every tag (postbag.text.plain_text), the quotes and dashes become the curly
+    ones and dashes the page shows, and the text is escaped. Only our own <mark> tags are
+    put back.
     """
-    text = " ".join(nh3.clean(strip_markup(marked), tags=set()).split())
+    text = escape(plain_text(marked))
     text = MARKED.sub(r"<mark>\1</mark>", text)
     return mark_safe(text.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above

@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 
 from advice.models import Theme
 from postbag.links import absolute_url
+from postbag.markdown import typographic
 from postbag.text import plain_text
 
 
@@ -30,7 +31,7 @@ def qa_page(letter):
     url = absolute_url(letter.get_absolute_url())
     question = {
         "@type": "Question",
-        "name": letter.title,
+        "name": typographic(letter.title),
         "text": plain_text(letter.body),
         "dateCreated": iso(letter.published_at),
         "author": person(letter.sign_off or "Anonymous"),
@@ -61,8 +62,8 @@ def article_data(article):
         {
             "@context": "https://schema.org",
             "@type": "Article",
-            "headline": Truncator(article.title).chars(110),
-            "description": article.standfirst or None,
+            "headline": Truncator(typographic(article.title)).chars(110),
+            "description": typographic(article.standfirst) or None,
             "author": person(article.byline),
             "datePublished": iso(article.published_at),
             "dateModified": iso(article.updated_at),
@@ -85,7 +86,7 @@ def breadcrumbs(item):
         first_theme = next(iter(item.themes.all()), None)
         if first_theme is not None:
             trail.append((first_theme.name, first_theme.get_absolute_url()))
-        trail.append((item.title, item.get_absolute_url()))
+        trail.append((typographic(item.title), item.get_absolute_url()))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

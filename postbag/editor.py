@@ -23,7 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from django.views import View
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from postbag.markdown import render_markdown
+from postbag.markdown import render_preview
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class StaffOnlyMixin:
 
 class MarkdownPreviewView(StaffOnlyMixin, View):
     def post(self, request):
-        return HttpResponse(render_markdown(request.POST.get("content", "")))
+        return HttpResponse(render_preview(request.POST.get("content", "")))
 
 
 @dataclass(frozen=True)

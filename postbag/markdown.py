@@ -1,16 +1,29 @@
-"""The one Markdown renderer: Markdown → HTML → nh3 with an allow-list.
+"""The one Markdown renderer: CommonMark → HTML → nh3 with an allow-list; and typography.
 
-Templates (the `markdown` filter), the admin's live preview (MARKDOWNX_MARKDOWNIFY_FUNCTION),
-feeds and search excerpts all call `render_markdown`, so a rule added here holds everywhere.
-Python-Markdown passes raw HTML through untouched; nh3 (Ammonia) is what makes it safe.
+Templates (the `markdown` filter), feeds and the admin's live preview all render through
+`render_markdown` (the preview through `render_preview`, the same pipeline without the
+memo), so a rule added here holds everywhere. The text is CommonMark (markdown-it-py), the
+dialect the WordPress importer writes (markdownify), with tables, footnotes and typography:
+curly quotes, dashes and ellipses.
+
+Raw HTML in the text is parsed as CommonMark says (markdown-it's `html` option is on), as
+Python-Markdown did before: the allow-list holds tags Markdown has no syntax for (`abbr`,
+`sub`, `sup`, `figure`, `dl`…), which editors and imported posts write as HTML. nh3
+(Ammonia) is what makes any of it safe: it removes every tag, attribute and URL scheme the
+allow-list does not name.
+
+Titles and other plain text get the same typography through `typographic` (the `typographic`
+template filter): only the quotes, dashes and ellipses, never Markdown.
 """
 
-import threading
+import re
 from functools import lru_cache
 
-import markdown
 import nh3
 from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -27,33 +40,177 @@ ALLOWED_ATTRIBUTES = {
 }
 # Relative URLs (uploads under /media/) stay allowed; data: and javascript: do not.
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
-# Building a Markdown converter (loading its extensions) costs as much as converting a
-# letter, so each thread keeps one and resets it between texts (converters are not
-# thread-safe).
-_local = threading.local()
+# Dashes and ellipses as Python-Markdown's smarty made them, so the site's typography did
+# not change with the renderer. markdown-it's own `replacements` rule is not used: it also
+# turns "(c)" into ©, "+-" into ± and "Help!!!!!" into "Help!!!", changing what people
+# wrote (an option list "(a) … (b) … (c) …" would show a copyright sign).
+TYPOGRAPHY = [
+    (re.compile(r"(?<!-)---(?!-)"), "\u2014"),  # em dash
+    (re.compile(r"(?<!-)--(?!-)"), "\u2013"),  # en dash
+    (re.compile(r"(?<!\.)\.{3}(?!\.)"), "\u2026"),  # ellipsis
+]
 
 
-def _converter():
-    if not hasattr(_local, "converter"):
-        _local.converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return _local.converter
+# markdown-it's smartquotes curls only the quotes it can pair within a paragraph. The others
+# (a quotation running over several paragraphs, an excerpt cut inside one) are curled by
+# what comes before them, as smarty did: opening after a space or an opening bracket or
+# dash, closing (or an apostrophe) elsewhere, and an apostrophe before a digit ('90s).
+LEFTOVER_QUOTE = re.compile(r"""["']""")
+OPENS_AFTER = set("([{\u2014\u2013-/")
+OPENING_TOKENS = {"softbreak", "hardbreak", "em_open", "strong_open", "link_open"}
+
+
+def _text_tokens(state):
+    """(token, the character before it) for each text token outside code, HTML and
+    autolinks; a space stands for the start of a paragraph or line."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        inside_autolink, before = False, " "
+        for token in block.children:
+            if token.type == "link_open" and token.info == "auto":
+                inside_autolink = True
+            elif token.type == "link_close" and token.info == "auto":
+                inside_autolink = False
+            elif token.type == "text" and not inside_autolink:
+                yield token, before
+            if token.type in OPENING_TOKENS:
+                before = " "
+            elif token.content:
+                before = token.content[-1]
+
+
+def _dashes_and_ellipses(state):
+    """markdown-it core rule: TYPOGRAPHY in text."""
+    for token, _before in _text_tokens(state):
+        for pattern, replacement in TYPOGRAPHY:
+            token.content = pattern.sub(replacement, token.content)
+
+
+def _leftover_quotes(state):
+    """markdown-it core rule, after smartquotes: curl the straight quotes it left."""
+    for token, before in _text_tokens(state):
+        if "'" in token.content or '"' in token.content:
+            token.content = _curled(token.content, before)
+
+
+def _curled(text, before):
+    """`text` with each straight quote curled by the character before it (`before` for the
+    first character)."""
+
+    def curl(match):
+        start = match.start()
+        previous = text[start - 1] if start else before
+        opening = previous.isspace() or previous in OPENS_AFTER
+        if match.group() == '"':
+            return "\u201c" if opening else "\u201d"
+        following = text[start + 1 : start + 2]
+        return "\u2018" if opening and not following.isdigit() else "\u2019"
+
+    return LEFTOVER_QUOTE.sub(curl, text)
+
+
+def _with_typography(md):
+    """`md` with curly quotes (markdown-it's smartquotes, then _leftover_quotes) and
+    TYPOGRAPHY. The rules run before text_join, so a quote escaped with a backslash stays
+    straight."""
+    md.options["typographer"] = True  # smartquotes runs only when this is set
+    md.enable("smartquotes")
+    md.core.ruler.before("smartquotes", "dashes_and_ellipses", _dashes_and_ellipses)
+    md.core.ruler.after("smartquotes", "leftover_quotes", _leftover_quotes)
+    return md
+
+
+# Nesting bounds the work a text can ask for. Blocks (quotes, lists: a list level is two)
+# nest up to markdown-it's own 20; deeper blocks are dropped. Inline markup (emphasis, links)
+# nests up to 10, deeper is text: each `[` of a text costs a scan as long as this limit,
+# and 5,000 of them must render in well under 100 ms.
+BLOCK_NESTING = 20
+INLINE_NESTING = 10
+
+
+def _parser(max_nesting):
+    """CommonMark with raw HTML, tables, footnotes and definition lists (which the
+    importer's markdownify writes for <dl>), as Python-Markdown's "extra" had them. Inline
+    footnotes (`^[…]`) stay off: the old renderer had none."""
+    md = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": max_nesting})
+        .enable("table")
+        .use(footnote_plugin, inline=False)
+        .use(deflist_plugin)
+    )
+    # Which addresses a link or image may have is the allow-list's to say (ALLOWED_URL_
+    # SCHEMES, stricter than markdown-it's own check), in one place: nh3 removes any other
+    # target and keeps the link's words, as before and as the importer does. markdown-it
+    # would instead show a refused link as its source, "[words](javascript:…)".
+    md.validateLink = lambda url: True
+    return md
+
+
+_inline_parser = _parser(INLINE_NESTING)
+
+
+def _inline_with_its_own_nesting(state):
+    """markdown-it's core `inline` rule, parsing with _inline_parser (INLINE_NESTING)."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = token.children or []
+            _inline_parser.inline.parse(token.content, _inline_parser, state.env, token.children)
+
+
+# One parser for every thread: markdown-it keeps each text's state in its own objects, so a
+# configured MarkdownIt renders concurrently.
+_markdown = _with_typography(_parser(BLOCK_NESTING))
+_markdown.core.ruler.at("inline", _inline_with_its_own_nesting)
+# Plain text: no block or inline syntax but text itself, so `*` or `#` in a title stays.
+_plain = _with_typography(MarkdownIt("zero"))
 
 
 def render_markdown(text):
-    """Return sanitised HTML for Markdown `text`, marked safe for templates."""
-    return mark_safe(_sanitised_html(text or ""))  # noqa: S308 - nh3 allow-listed it
+    """Return sanitised HTML for Markdown `text` (a str, or None for ""), marked safe.
+
+    For what readers see: the HTML of recent texts is memoised per process.
+    """
+    return mark_safe(_memoised_html(text or ""))  # noqa: S308 - nh3 allow-listed it
 
 
-# The same letters appear on many pages (lists, themes, feeds): the HTML of a text never
-# changes, so the most recent few thousand are kept, per process.
-@lru_cache(maxsize=4096)
-def _sanitised_html(text):
+def render_preview(text):
+    """`render_markdown` for the editors' live preview: the same HTML, never memoised.
+
+    Each keystroke of an editor is a new text; through the memo, previews would push out
+    the letters readers are reading.
+    """
+    return mark_safe(sanitised_html(text or ""))  # noqa: S308 - nh3 allow-listed it
+
+
+def sanitised_html(text):
+    """Markdown `text` (a str) rendered and cleaned by nh3 with the allow-list: a str."""
     return nh3.clean(
-        _converter().reset().convert(text),
+        _markdown.render(text),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+
+
+# The same letters appear on many pages (lists, themes, feeds): the HTML of a text never
+# changes, so the most recent few thousand are kept, per process.
+_memoised_html = lru_cache(maxsize=4096)(sanitised_html)
+
+
+@lru_cache(maxsize=4096)
+def typographic(text):
+    """Plain `text` (a str, not Markdown, not HTML) with the renderer's typography.
+
+    Straight quotes become curly ones (and apostrophes ’), `--` and `---` en and em dashes,
+    `...` an ellipsis, exactly as in rendered Markdown; nothing else changes: `*`, `<` or
+    `&amp;` stay as they are, for the template to escape. Titles, excerpts and feed titles
+    use it so that they match the text they stand for. Memoised: the same titles appear on
+    many pages.
+    """
+    if not text:
+        return text or ""
+    tokens = _plain.parseInline(text)
+    return "".join(token.content for token in tokens[0].children or ())

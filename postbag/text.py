@@ -1,6 +1,8 @@
 """Plain text from Markdown, for meta descriptions, feeds, structured data and excerpts.
 
-Not rendered: Python-Markdown takes milliseconds a call, and these need only the words.
+Not rendered (a card needs only the words, and rendering costs more than this), but with
+the renderer's typography (`typographic`: curly quotes, dashes), so that an excerpt reads
+as the page it stands for.
 """
 
 import html
@@ -8,6 +10,8 @@ import re
 
 import nh3
 from django.utils.text import Truncator, capfirst
+
+from postbag.markdown import typographic
 
 # Markdown's markup, for plain-text views of it: [links](…) keep their text; emphasis,
 # headings, quotes and list markers go.
@@ -26,12 +30,13 @@ def strip_markup(markdown):
 
 
 def plain_text(markdown):
-    """The words of Markdown (a str), without markup or HTML, on one line.
+    """The words of Markdown (a str), without markup or HTML, on one line, typographic.
 
     nh3 drops any HTML (with what <script> or <style> held); the text comes back unescaped,
     for the template or the JSON encoder to escape.
     """
-    return " ".join(html.unescape(nh3.clean(strip_markup(markdown), tags=set())).split())
+    words = html.unescape(nh3.clean(strip_markup(markdown), tags=set())).split()
+    return typographic(" ".join(words))
 
 
 def lede(markdown, length=160):

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from postbag import text
 from postbag.links import absolute_url
-from postbag.markdown import render_markdown
+from postbag.markdown import render_markdown, typographic
 
 register = template.Library()
 
@@ -31,6 +31,9 @@ def markdown_filter(markdown):
 # The words of Markdown without markup or HTML, and a letter's first sentence.
 register.filter("plain_text", text.plain_text)
 register.filter("lede", text.lede)
+# Plain text (a title, a standfirst) with the typography of rendered Markdown: curly quotes,
+# dashes, ellipses. The result is plain text still, for autoescaping to escape.
+register.filter("typographic", typographic)
 
 
 @register.simple_tag
