@@ -17,9 +17,10 @@ from postbag.admin import EditorStylesMixin, PublishableAdmin
 
 @admin.register(Theme)
 class ThemeAdmin(EditorStylesMixin, MarkdownxModelAdmin):
+    # No prepopulated_fields here or below: the admin's script would drop Hindi's vowel
+    # signs from the slug. A slug left empty is made on saving (postbag.slugs).
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class ReplyFormSet(BaseInlineFormSet):
@@ -82,7 +83,6 @@ class LetterAdmin(PublishableAdmin):
     search_fields = ["title", "body", "original_text", "sign_off", "original_sign_off"]
     date_hierarchy = "received_at"
     ordering = ["-received_at"]
-    prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
     inlines = [ReplyInline]
     actions = ["shortlist", "decline", "mark_spam", "publish_now"]

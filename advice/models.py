@@ -11,8 +11,9 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
-from postbag.slugs import unique_slug
+from postbag.slugs import UnicodeSlugField, unique_slug
 from postbag.validators import (
+    TITLE_LENGTH,
     strip_control_characters,
     validate_multiline,
     validate_single_line,
@@ -31,7 +32,9 @@ class Theme(models.Model):
     """A curated tag that links letters and articles about the same hurt."""
 
     name = models.CharField(max_length=80, unique=True, validators=[validate_single_line])
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = UnicodeSlugField(
+        max_length=80, unique=True, blank=True, help_text="Made from the name when left empty."
+    )
     description = MarkdownxField(
         blank=True, help_text="A sentence or two, in Markdown.", validators=[validate_multiline]
     )
@@ -42,8 +45,21 @@ class Theme(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("theme_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def fill_slug(self):
+        """Make the slug from the name when there is none (in any script: postbag.slugs)."""
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
 
 
 class LetterQuerySet(PublishableQuerySet):
@@ -86,8 +102,8 @@ class Letter(Publishable):
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     # The edited copy for publication: shortened, with identifying details removed.
-    title = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
-    slug = models.SlugField(
+    title = models.CharField(max_length=TITLE_LENGTH, blank=True, validators=[validate_single_line])
+    slug = UnicodeSlugField(
         max_length=200,
         unique=True,
         null=True,  # unique, yet many letters have none until they are prepared

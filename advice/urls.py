@@ -6,7 +6,7 @@ app_name = "advice"
 
 urlpatterns = [
     path("letters/", views.letter_list, name="letter_list"),
-    path("letters/<slug:slug>/", views.letter_detail, name="letter_detail"),
+    path("letters/<unicode_slug:slug>/", views.letter_detail, name="letter_detail"),
     path("ask/", views.ask, name="ask"),
     path("ask/status/", views.ask_status, name="ask_status"),
 ]

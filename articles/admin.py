@@ -6,9 +6,10 @@ from postbag.admin import PublishableAdmin
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
+    # No prepopulated_fields here or below: the admin's script would drop Hindi's vowel
+    # signs from the slug. A slug left empty is made on saving (postbag.slugs).
     list_display = ["title", "slug"]
     search_fields = ["title"]
-    prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Article)
@@ -17,7 +18,6 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = ["status", "themes", "published_at", "series"]
     search_fields = ["title", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
     list_select_related = ["series"]
     fieldsets = [

@@ -9,8 +9,8 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
-from postbag.slugs import unique_slug
-from postbag.validators import validate_multiline, validate_single_line
+from postbag.slugs import UnicodeSlugField, unique_slug
+from postbag.validators import TITLE_LENGTH, validate_multiline, validate_single_line
 
 WORDS_PER_MINUTE = 230
 
@@ -19,7 +19,9 @@ class Series(models.Model):
     """Articles meant to be read in order, each a numbered part."""
 
     title = models.CharField(max_length=200, validators=[validate_single_line])
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = UnicodeSlugField(
+        max_length=200, unique=True, blank=True, help_text="Made from the title when left empty."
+    )
     description = models.TextField(blank=True, validators=[validate_multiline])
 
     class Meta:
@@ -28,6 +30,19 @@ class Series(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def fill_slug(self):
+        """Make the slug from the title when there is none (in any script: postbag.slugs)."""
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -54,8 +69,10 @@ class Article(Publishable):
         DRAFT = "draft", "Draft"
         PUBLISHED = PUBLISHED, "Published"
 
-    title = models.CharField(max_length=200, validators=[validate_single_line])
-    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH, validators=[validate_single_line])
+    slug = UnicodeSlugField(
+        max_length=200, unique=True, blank=True, help_text="Made from the title when left empty."
+    )
     byline = models.CharField(max_length=120, validators=[validate_single_line])
     standfirst = models.TextField(
         max_length=400,

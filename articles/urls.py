@@ -6,5 +6,5 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.article_list, name="article_list"),
-    path("<slug:slug>/", views.article_detail, name="article_detail"),
+    path("<unicode_slug:slug>/", views.article_detail, name="article_detail"),
 ]

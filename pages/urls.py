@@ -7,10 +7,10 @@ from postbag.pagecache import public_page
 urlpatterns = [
     path("", views.home, name="home"),
     path("themes/", views.theme_list, name="theme_list"),
-    path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
+    path("themes/<unicode_slug:slug>/", views.theme_detail, name="theme_detail"),
     path("search/", views.search, name="search"),
     path("feeds/latest/", public_page(feeds.latest), name="feeds_latest"),
-    path("feeds/themes/<slug:slug>/", public_page(feeds.theme), name="feeds_theme"),
+    path("feeds/themes/<unicode_slug:slug>/", public_page(feeds.theme), name="feeds_theme"),
     path("sitemap.xml", public_page(sitemaps.index), name="sitemap"),
     path("sitemap-<section>.xml", public_page("p")(sitemaps.section), name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

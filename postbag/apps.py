@@ -9,9 +9,13 @@ class PostbagConfig(AppConfig):
     verbose_name = "Postbag"
 
     def ready(self):
-        from postbag import checks
+        from django.urls import register_converter
+
+        from postbag import checks, converters
 
         checks.register_all()
+        # Before any URLconf is read: the content apps' addresses name it.
+        register_converter(converters.UnicodeSlugConverter, converters.NAME)
 
 
 class PostbagAdminConfig(admin_apps.AdminConfig):

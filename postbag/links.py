@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 
 # "scheme://host[:port]" of the request being served, when SITE_URL is unset; else None.
 # A context variable, so that each thread (and each ASGI task) has its own.
@@ -29,8 +30,13 @@ def site_origin():
 
 
 def absolute_url(path):
-    """`path` (e.g. "/letters/a-slug/") on the public site: site_origin() + path."""
-    return site_origin() + path
+    """`path` (e.g. "/letters/a-slug/") on the public site: site_origin() + path, as a URI.
+
+    A path with a slug in another script ("/themes/дружба/", as `request.path` has it) is
+    percent-encoded ("/themes/%D0%B4…/"), as feeds, sitemaps and HTTP headers need; a path
+    from `reverse()` is encoded already and stays as it is.
+    """
+    return site_origin() + iri_to_uri(path)
 
 
 def request_origin(request):

@@ -64,3 +64,9 @@ def strip_control_characters(text, *, single_line=False):
     if single_line:
         text = re.sub(r"[\t\n\r]+", " ", text)
     return NOT_IN_TEXT.sub("", text)
+
+
+# The longest title a letter or article may have: a heading's limit (about 80 words), not
+# WordPress's, which has none. The README's "Moving from WordPress" says why; the importer
+# shortens a longer one at a word (wpimport.importer).
+TITLE_LENGTH = 500

@@ -57,13 +57,31 @@ def test_a_long_title_still_fits_with_its_suffix(title):
 @pytest.mark.parametrize(
     "title, slug",
     [
+        # Latin letters lose their accents, as in WordPress's slugs: the addresses stay plain.
         ("Crème brûlée for my mother-in-law", "creme-brulee-for-my-mother-in-law"),
-        ("Łódź: my friend 💔 left", "odz-my-friend-left"),
-        # Nothing of it has an ASCII form: a placeholder, numbered like any other.
-        ("صديقتي لا ترد على رسائلي", "untitled"),
+        ("Łódź: my friend 💔 left", "lodz-my-friend-left"),
+        # Every other script keeps its letters, and its marks (Hindi's vowel signs).
+        ("صديقتي لا ترد على رسائلي", "صديقتي-لا-ترد-على-رسائلي"),
+        ("Моя подруга не отвечает", "моя-подруга-не-отвечает"),
+        ("Η φίλη μου δεν απαντά", "η-φίλη-μου-δεν-απαντά"),
+        ("मेरी सहेली जवाब नहीं देती", "मेरी-सहेली-जवाब-नहीं-देती"),
+        ("నా స్నేహితురాలు జవాబు ఇవ్వదు", "నా-స్నేహితురాలు-జవాబు-ఇవ్వదు"),
+        # Nothing of it is a letter or a digit: a placeholder, numbered like any other.
+        ("💔 … 💔", "untitled"),
     ],
 )
-def test_a_unicode_title_makes_an_ascii_slug(title, slug):
+def test_a_title_in_any_script_makes_a_slug_in_that_script(title, slug):
     first, second = factories.letter(title=title), factories.letter(title=title)
     assert (first.slug, second.slug) == (slug, f"{slug}-2")
     assert Letter.objects.get(slug=slug) == first
+    first.full_clean()  # the field's own validation agrees
+
+
+def test_a_long_slug_is_never_cut_between_a_letter_and_its_vowel_sign():
+    # 199 characters of Hindi; "सी" is a consonant and its vowel sign, two code points.
+    title = "क" + "सी" * 99
+    first, second = (factories.letter(title=title).slug for _ in range(2))
+    assert first == title  # it fits
+    # "-2" leaves room for 198 characters, which would end in a "स" without its sign.
+    assert second == title[:197] + "-2"
+    assert second.removesuffix("-2").endswith("सी")
