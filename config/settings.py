@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before the page cache: with debug on and no SITE_URL, links name the request's address.
     "postbag.middleware.RequestOriginMiddleware",
+    # Before the page cache, which would answer "/?p=123" (an imported post's old
+    # WordPress address) with the cached home page.
+    "wpimport.middleware.OldAddressMiddleware",
     # Before sessions and authentication: a cached page is served without the database.
     "postbag.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,7 +227,7 @@ STORAGES = {
 
 # --- Markdown editor ------------------------------------------------------------------
 
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "postbag.markdown.render_markdown"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "postbag.markdown.render_preview"
 # Uploads: postbag/editor.py goes by the format Pillow detects (JPEG, PNG, GIF, WebP), never
 # by the client's name or type; these content types bind only markdownx's own (unused) form.
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]

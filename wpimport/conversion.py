@@ -7,6 +7,7 @@ Markdown page can't carry. HTML only ever becomes Markdown here; Postbag's one r
 the two halves of `html_to_markdown`, for splitting a post into letter and reply.
 """
 
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -36,6 +37,12 @@ _ENCLOSING = re.compile(r"\[([a-z][\w-]*)\b[^\]]*\](.*?)\[/\1\]", re.I | re.S)
 _SELF_CLOSING = re.compile(r"\[([a-z][\w-]*)\b([^\]]*)\]", re.I)
 _DROPPED_MEDIA = frozenset({"gallery", "audio", "video", "playlist"})
 _KNOWN_SHORTCODES = _DROPPED_MEDIA | {"caption", "wp_caption", "embed"}
+# [embed]URL[/embed]: WordPress showed the player of whatever the address leads to.
+_EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.I | re.S)
+# WordPress's teaser marker: what comes before it is what a list of posts showed. It may
+# carry a link text (<!--more Read on-->); <!--noteaser--> only changed the post's own page.
+_MORE = re.compile(r"<!--more\b(.*?)-->", re.S)
+_NOTEASER = re.compile(r"<!--noteaser-->")
 _CAPTIONED_IMAGE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.I | re.S)
 # Elements that can't be carried into Markdown; embedded players become links instead.
 _REMOVED_ELEMENTS = [
@@ -47,10 +54,17 @@ _EMBEDDED_ELEMENTS = ["iframe", "embed", "object", "video", "audio"]
 
 @dataclass(frozen=True)
 class Content:
-    """A post's HTML made ready to convert, and the shortcodes that had to be removed."""
+    """A post's HTML made ready to convert, and the shortcodes that had to be removed.
+
+    `teaser` and `after_teaser` are the HTML before and after WordPress's `<!--more-->`,
+    each made ready the same way; both "" when the post has no such marker.
+    """
 
     html: str
     removed_shortcodes: tuple[str, ...] = ()
+    linked_shortcodes: tuple[str, ...] = ()  # shown as a link to what they played
+    teaser: str = ""
+    after_teaser: str = ""
 
 
 def clean_content(raw) -> Content:
@@ -58,8 +72,44 @@ def clean_content(raw) -> Content:
 
     Block-editor posts (with `<!-- wp:… -->` comments) already have their paragraph tags;
     the comments themselves go when the HTML is read (`html_to_markdown`, `split_letter`).
+    `<!--more-->` goes here: on a line of its own it ends a paragraph, as it did on the
+    post's own page; within a line it leaves no trace. `[embed]URL[/embed]` becomes a link.
     """
+    block_editor = "<!-- wp:" in raw
+    marker = _MORE.search(raw)
+    if marker is None:
+        return _cleaned(raw, block_editor=block_editor)
+    whole = _cleaned(_MORE.sub(_without_more, raw), block_editor=block_editor)
+    return Content(
+        html=whole.html,
+        removed_shortcodes=whole.removed_shortcodes,
+        linked_shortcodes=whole.linked_shortcodes,
+        teaser=_cleaned(raw[: marker.start()], block_editor=block_editor).html.strip(),
+        after_teaser=_cleaned(raw[marker.end() :], block_editor=block_editor).html.strip(),
+    )
+
+
+def _without_more(match):
+    # A marker beside a line break stood on a line of its own, between paragraphs.
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    if before.endswith("\n") or after.startswith(("\n", "\r\n")):
+        return "\n\n"
+    return ""
+
+
+def _cleaned(raw, *, block_editor) -> Content:
+    raw = _NOTEASER.sub("", raw)
     removed = []
+    linked = []
+
+    def link(match):
+        url = html.unescape(re.sub(r"<[^>]*>", "", match.group(1))).strip()
+        if not _is_safe_url(url) or urlsplit(url).scheme.lower() not in ("http", "https"):
+            removed.append("embed")  # nothing a link could lead to
+            return ""
+        linked.append("embed")
+        address = html.escape(url)
+        return f'<a href="{address}">{address}</a>'
 
     def unwrap(match):
         name = match.group(1).lower()
@@ -75,14 +125,18 @@ def clean_content(raw) -> Content:
         removed.append(name)
         return ""
 
-    text = _CAPTION.sub(_figure, raw)
+    text = _EMBED.sub(link, _CAPTION.sub(_figure, raw))
     previous = None
     while previous != text:  # nested shortcodes come undone from the outside in
         previous, text = text, _ENCLOSING.sub(unwrap, text)
     text = _SELF_CLOSING.sub(drop, text)
-    if "<!-- wp:" not in raw:
+    if not block_editor:
         text = _autop(text)
-    return Content(html=text, removed_shortcodes=tuple(dict.fromkeys(removed)))
+    return Content(
+        html=text,
+        removed_shortcodes=tuple(dict.fromkeys(removed)),
+        linked_shortcodes=tuple(dict.fromkeys(linked)),
+    )
 
 
 def _figure(match):
@@ -194,8 +248,8 @@ def html_to_markdown(html_text) -> str:
 
 def soup_to_markdown(soup) -> str:
     """Markdown for a parsed fragment (`parse_html`); ContentError if nested too deeply."""
-    # Two trailing spaces make a line break: Python-Markdown, the site's renderer, has no
-    # other way to write one.
+    # Two trailing spaces make a line break, which every Markdown reader understands;
+    # CommonMark's other form, a backslash at the end of the line, is CommonMark's alone.
     converter = _Converter(heading_style="atx", bullets="-", newline_style="spaces")
     try:
         text = converter.convert_soup(soup)
@@ -254,3 +308,20 @@ def html_to_text(html_text) -> str:
         item.insert(0, "- ")
     lines = (line.strip() for line in soup.get_text().split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def teaser_standfirst(content, *, room) -> tuple[str, str]:
+    """(standfirst, body) of a post with a teaser (`content.teaser`, what comes before
+    `<!--more-->`) and no excerpt: the teaser as plain text, and the body as Markdown.
+
+    The teaser moves out of the body when it can go whole: one paragraph of plain text (no
+    link, emphasis or image to lose) of at most `room` characters, with a body after it.
+    Otherwise it stays in the body as written, and its text is the standfirst too (the
+    caller shortens it to fit).
+    """
+    text = html_to_text(content.teaser)
+    rest = html_to_markdown(content.after_teaser)
+    teaser = re.sub(r"\\(.)", r"\1", html_to_markdown(content.teaser))
+    if teaser == text and "\n" not in text and len(text) <= room and rest:
+        return text, rest
+    return text, html_to_markdown(content.html)

@@ -1,13 +1,13 @@
 """Importing the posts of a WordPress export as letters with replies and articles.
 
 The export has been read once already (`wxr.read_export`), so the file is known to be
-complete; `Importer.run` streams it again and imports post by post. Each batch of posts is
-one transaction and each post a savepoint in it, so a post is imported whole or not at all
-and one bad post does not stop the others. Rows remember the WordPress post ID and GUID
-they came from, so a second run updates what changed and creates nothing twice. Rows are
-written through the content apps' write functions (advice.services, articles.services);
-what is WordPress's own (finding a row by post ID or GUID, the post that changed kind)
-stays here.
+readable (up to `export.stop`, where it ends early); `Importer.run` streams it again and
+imports post by post. Each batch of posts is one transaction and each post a savepoint in
+it, so a post is imported whole or not at all and one bad post does not stop the others.
+Rows remember the WordPress post ID and GUID they came from, so a second run updates what
+changed and creates nothing twice. Rows are written through the content apps' write
+functions (advice.services, articles.services); what is WordPress's own (finding a row by
+post ID or GUID, the post that changed kind) stays here.
 """
 
 from collections import Counter
@@ -30,6 +30,9 @@ from postbag.links import site_origin
 from postbag.slugs import unique_slug
 from postbag.upsert import UNCHANGED, UPDATED
 from wpimport import conversion, splitting
+from wpimport.models import is_too_long, record_old_addresses
+from wpimport.names import named
+from wpimport.vocabulary import term_label
 from wpimport.wxr import iter_posts, publication_time
 
 # Only posts are imported, and only in these states; every other item is skipped and counted.
@@ -59,9 +62,7 @@ class Importer:
         self.local_timezone = timezone.get_default_timezone()
         self.site_host = urlsplit(site_origin()).hostname or ""
         self._themes = {}  # slug → Theme, so each is looked up once per run
-        for slug in vocabulary.theme_map:
-            if slug not in export.terms:
-                self.report.warnings.append(f"--theme-map: no category or tag “{slug}”.")
+        self._terms = set(export.terms.values())  # and those of posts: for unmatched options
 
     def run(self, *, dry_run=False, on_item=None):
         """Import every item of the export, calling `on_item()` after each: the report.
@@ -71,20 +72,23 @@ class Importer:
         file can no longer be read as it was when checked.
         """
         with transaction.atomic() if dry_run else nullcontext():
-            for batch in batched(iter_posts(self.export.path), BATCH_SIZE):
+            posts = iter_posts(self.export.path, until=self.export.stop)
+            for batch in batched(posts, BATCH_SIZE):
                 with transaction.atomic():
                     for post in batch:
                         self.import_post(post)
                         if on_item is not None:
                             on_item()
+            self.report.warnings.extend(self.vocabulary.unmatched_options(self._terms))
             if dry_run:
                 transaction.set_rollback(True)
         return self.report
 
     def import_post(self, post):
         """Import one item, or count it as skipped, or record why it failed."""
+        self._terms.update(post.terms)
         if post.post_type != IMPORTED_TYPE:
-            self.report.skipped[post.post_type or "item without a type"] += 1
+            self.report.skip(post.post_type or "item without a type", post)
             return
         if post.status not in IMPORTED_STATUSES or post.password:
             self.skip_hidden(post)
@@ -92,6 +96,8 @@ class Importer:
         if post.wordpress_id is None:
             self.report.failures.append(f"{self.export.path}: {post}: it has no wp:post_id.")
             return
+        for term, why in self.vocabulary.dropped_terms(post):
+            self.report.dropped_terms.setdefault(term_label(term), why)
         themes_created = self.report.created["theme"]
         try:
             with transaction.atomic():
@@ -113,10 +119,17 @@ class Importer:
         last the addresses of its images that pages can't show (`images_elsewhere`)."""
         content = conversion.clean_content(post.content)
         images = self.images_elsewhere(content.html)
-        warnings = []
+        post, warnings = named(post)  # WordPress's slug, if usable; a title that fits
         if content.removed_shortcodes:
             names = ", ".join(f"[{name}]" for name in content.removed_shortcodes)
             warnings.append(f"removed shortcodes {names}: add anything they showed by hand.")
+        if post.link and is_too_long(post.link):
+            warnings.append(f"its WordPress address is too long to redirect: {post.link}")
+        if content.linked_shortcodes:
+            names = ", ".join(f"[{name}]" for name in content.linked_shortcodes)
+            warnings.append(
+                f"{names} became a link to what it showed: embed it by hand if it should play."
+            )
         post_date = publication_time(post, local_timezone=self.local_timezone)
         themes = [self.theme(choice) for choice in self.vocabulary.themes_for(post)]
         author = self.export.authors.get(post.creator) or post.creator
@@ -135,13 +148,17 @@ class Importer:
                     columnist_name=author or settings.COLUMNIST_NAME,
                 )
                 return "letter", outcome, warnings, images
-        standfirst = conversion.html_to_text(post.excerpt)
+        standfirst, source = conversion.html_to_text(post.excerpt), "the excerpt"
+        body = None
+        if not standfirst and content.teaser:  # the text before <!--more-->, when no excerpt
+            standfirst, body = conversion.teaser_standfirst(content, room=STANDFIRST_LENGTH)
+            source = "the text before <!--more-->"
         if len(standfirst) > STANDFIRST_LENGTH:
             standfirst = Truncator(standfirst).chars(STANDFIRST_LENGTH)
-            warnings.append(f"the excerpt was cut to {STANDFIRST_LENGTH} characters.")
+            warnings.append(f"{source} was cut to {STANDFIRST_LENGTH} characters.")
         outcome = save_article(
             post=post,
-            body=conversion.html_to_markdown(content.html),
+            body=body if body is not None else conversion.html_to_markdown(content.html),
             standfirst=standfirst,
             byline=author or settings.COLUMNIST_NAME,
             themes=themes,
@@ -184,7 +201,7 @@ class Importer:
         go is for an editor to decide.
         """
         reason = "password-protected" if post.password else post.status or "unknown-status"
-        self.report.skipped[f"{reason} post"] += 1
+        self.report.skip(f"{reason} post", post)
         if post.wordpress_id is None:
             return
         for model in (Letter, Article):
@@ -209,7 +226,7 @@ def save_letter(*, post, parts, themes, post_date, columnist_name):
     published_at = (post_date or current.published_at or timezone.now()) if is_public else None
     # Received no later than published; a scheduled letter has arrived already.
     received_at = min(post_date, current.received_at) if post_date else current.received_at
-    _, outcome = upsert_letter(
+    letter, outcome = upsert_letter(
         match=_key(existing, post),
         fields={
             "wordpress_id": post.wordpress_id,
@@ -231,6 +248,7 @@ def save_letter(*, post, parts, themes, post_date, columnist_name):
         },
         themes=themes,
     )
+    keep_old_addresses(piece=letter, post=post)
     replaced = forget_imported(Article, post=post)
     return UPDATED if replaced and outcome == UNCHANGED else outcome
 
@@ -241,7 +259,7 @@ def save_article(*, post, body, standfirst, byline, themes, post_date):
     current = existing or Article()
     is_public = post.status in PUBLIC_STATUSES
     published_at = (post_date or current.published_at or timezone.now()) if is_public else None
-    _, outcome = upsert_article(
+    article, outcome = upsert_article(
         match=_key(existing, post),
         fields={
             "wordpress_id": post.wordpress_id,
@@ -256,8 +274,15 @@ def save_article(*, post, body, standfirst, byline, themes, post_date):
         },
         themes=themes,
     )
+    keep_old_addresses(piece=article, post=post)
     replaced = forget_imported(Letter, post=post)
     return UPDATED if replaced and outcome == UNCHANGED else outcome
+
+
+def keep_old_addresses(*, piece, post):
+    """Record the addresses `post` had on WordPress, its permalink and ?p=<post ID>, as
+    `piece`'s (wpimport.models): they answer with a redirect to its page while public."""
+    record_old_addresses(piece=piece, urls=[post.link, f"/?p={post.wordpress_id}"])
 
 
 def _key(existing, post):
@@ -309,10 +334,17 @@ class Report:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
+    skipped_items: list = field(default_factory=list)  # "private post: post 8 “Notes”"
+    dropped_terms: dict = field(default_factory=dict)  # "tag “💔”" → why it is no theme
     unsplit: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     images_elsewhere: list = field(default_factory=list)
     failures: list = field(default_factory=list)
+
+    def skip(self, reason, post):
+        """Count `post` as skipped for `reason` ("private post"), and name it."""
+        self.skipped[reason] += 1
+        self.skipped_items.append(f"{reason}: {post}")
 
     def lines(self, *, export, dry_run):
         """The report as lines of text, for the command to print."""
@@ -325,12 +357,19 @@ class Report:
         lines.append(f"Themes: {self.created['theme']} created.")
         skipped = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
         lines.append(f"Skipped: {skipped or 'nothing'}.")
+        lines.extend(f"  {item}" for item in self.skipped_items)
+        if self.dropped_terms:
+            lines.append("Categories and tags that became no theme:")
+            lines.extend(f"  {term}: {why}" for term, why in self.dropped_terms.items())
         if self.unsplit:
             lines.append("Letters that could not be split into letter and reply (now articles):")
             lines.extend(f"  {post}" for post in self.unsplit)
         if self.warnings:
             lines.append("Warnings:")
             lines.extend(f"  {warning}" for warning in self.warnings)
+        if export.repairs:
+            lines.append("Repaired in the file as it was read (check these posts):")
+            lines.extend(f"  {repair}" for repair in export.repairs)
         if self.images_elsewhere:
             lines.append(
                 "Images on other hosts, which pages will not show: upload each one in the "

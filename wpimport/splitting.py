@@ -1,17 +1,18 @@
 """A column post split into the reader's letter and the columnist's reply, with sign-offs.
 
-A post is split at the first of: a leading quotation, a horizontal rule, a reply-marker
-line ("Elizabeth replies:"). Each side then gives up its last line when that is a
-sign-off. Works on HTML that has been through `conversion.clean_content`.
+A post is split at the first of: a leading quotation, a horizontal rule, a line that
+starts with the reply marker ("Elizabeth replies:", "Thanks for writing!"). Each side then
+gives up its last line when that is a sign-off. Works on HTML that has been through
+`conversion.clean_content`.
 """
 
 import re
 from dataclasses import dataclass
 
-import markdown
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from postbag.markdown import sanitised_html
 from wpimport.conversion import html_to_text, parse_html, soup_to_markdown
 
 
@@ -39,7 +40,9 @@ def split_letter(html_text, *, reply_marker, columnist_names) -> LetterParts | N
     """The reader's letter and the columnist's reply in a column post, or None if not found.
 
     The letter is the first of: a leading <blockquote>; what comes before the first <hr>;
-    what comes before a line that `reply_marker` (a compiled pattern) matches in full.
+    what comes before the first line that starts with a match of `reply_marker` (a compiled
+    pattern); that line is dropped when it is only a label, and starts the reply when it
+    is a sentence (`_reply_marker_line`).
     A salutation ("Dear Elizabeth,") that shares a paragraph with what follows is given
     its own. The reader's sign-off is a short last line that is not a sentence ("Confused
     in Leeds", "— Tired in Tunbridge"), or any last line the reply's salutation addresses
@@ -65,8 +68,9 @@ def split_letter(html_text, *, reply_marker, columnist_names) -> LetterParts | N
 
 
 def _markdown_to_text(text):
-    # Python-Markdown first, so that the plain text reads as the page does.
-    return html_to_text(markdown.markdown(text, extensions=["extra"]))
+    # Rendered by the site's renderer first, so that the plain text reads as the page does
+    # (not memoised: an import's texts would push out what readers are reading).
+    return html_to_text(sanitised_html(text))
 
 
 def _split(soup, reply_marker):
@@ -81,16 +85,80 @@ def _split(soup, reply_marker):
             letter, reply = _markdown_of(blocks[:rule]), _markdown_of(blocks[rule + 1 :])
         else:
             lines = soup_to_markdown(soup).split("\n")
-            marker = next(
-                (i for i, line in enumerate(lines) if reply_marker.fullmatch(_line_words(line))),
-                None,
-            )
-            if marker is not None:
-                letter = "\n".join(lines[:marker]).rstrip()
-                reply = "\n".join(lines[marker + 1 :]).strip()
+            begun = False  # a marker such as "Dear" greets both: not before the letter
+            for index, line in enumerate(lines):
+                kept = _reply_marker_line(line, reply_marker) if begun else None
+                if kept is not None:
+                    letter = "\n".join(lines[:index]).rstrip()
+                    reply = "\n".join([kept, *lines[index + 1 :]]).strip()
+                    break
+                begun = begun or bool(line.strip())
     if not letter or not reply:
         return None
     return letter, reply
+
+
+# What ends a sentence, perhaps inside a closing quote or bracket ("… courage!”").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _reply_marker_line(line, reply_marker):
+    """What a reply-marker line leaves of itself at the start of the reply, or None when
+    `line` (Markdown) is not one.
+
+    A marker line starts with a match of `reply_marker` (any case) that ends at a word's
+    end, whatever follows. Only a label ("Elizabeth replies:", "ELIZABETH REPLIES") is
+    dropped: "" is returned. A label followed by a colon and more words ("**Elizabeth
+    replies:** It sounds…") leaves those words. A sentence ("Thanks for writing!",
+    "Thanks for writing, it takes courage.") is the reply's first line: returned whole.
+    """
+    plain, where = _unmarked(line)
+    found = reply_marker.match(plain)
+    if found is None or not found.group(0).strip():
+        return None
+    end = found.end()
+    if end < len(plain) and found.group(0)[-1:].isalnum() and plain[end].isalnum():
+        return None  # "Thanks" is not the start of "Thanksgiving"
+    after = plain[end:]
+    punctuation = re.match(r"\W*", after).group(0)
+    label = (plain[:end] + punctuation).rstrip()
+    if punctuation == after:  # nothing but the marker and punctuation
+        return line if _SENTENCE_END.search(label) else ""
+    if ":" in re.search(r"\W*$", plain[:end]).group(0) + punctuation:
+        colon = plain.rindex(":", 0, end + len(punctuation))
+        return _after_label(line, where[colon] + 1)
+    return line
+
+
+def _unmarked(line):
+    """The words of a Markdown line without heading marks, emphasis or escapes, and for
+    each of their characters its index in `line`."""
+    heading = re.match(r"\s*(?:#{1,6}\s+)?", line).end()
+    chars, where = [], []
+    index = heading
+    while index < len(line):
+        char = line[index]
+        if char == "\\" and index + 1 < len(line):
+            index += 1
+            char = line[index]
+        elif char in "*_":
+            index += 1
+            continue
+        chars.append(char)
+        where.append(index)
+        index += 1
+    return "".join(chars), where
+
+
+def _after_label(line, cut):
+    """The Markdown of `line` after index `cut` (just after a label's colon), with the
+    label's emphasis, if it closes there, gone with it ("**Label:** Text" → "Text")."""
+    opening = re.match(r"\s*(?:#{1,6}\s+)?([*_]*)", line).group(1)
+    rest = line[cut:]
+    if opening and rest.startswith(opening):
+        return rest[len(opening) :].strip()
+    # The emphasis runs on past the label ("**Label: text**"): it opens the text instead.
+    return f"{opening}{rest.strip()}" if rest.strip() else ""
 
 
 def _markdown_of(nodes):
@@ -202,6 +270,10 @@ def columnist_names(*names: str) -> tuple[str, ...]:
 
 def default_reply_marker(columnist_name) -> str:
     """The pattern of a reply-marker line when none is given: "Elizabeth replies:",
-    "The columnist answers" and the like, for `columnist_name` (COLUMNIST_NAME)."""
+    "The columnist answers" and the like, for `columnist_name` (COLUMNIST_NAME).
+
+    Only as a label: alone on its line or followed by a colon ("Elizabeth replies: It
+    sounds…"), never a sentence of the letter ("Elizabeth says I worry too much").
+    """
     name = re.escape(columnist_name)
-    return rf"(?:{name}|the columnist)\s+(?:replies|answers|says|writes)\s*:?"
+    return rf"(?:{name}|the columnist)\s+(?:replies|answers|says|writes)(?:\s*:|\W*$)"

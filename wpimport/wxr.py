@@ -1,30 +1,33 @@
 """Reading a WordPress export (WXR), streaming: its channel first, then its posts.
 
-- `read_export` reads the whole file once to make sure it is a complete, well-formed
-  WordPress export before anything is written, and collects what the channel declares
-  (authors, categories, tags). A truncated file is refused here, having changed nothing.
+- `read_export` reads the whole file once before anything is written: it collects what the
+  channel declares (authors, categories, tags), counts the items, notes what had to be
+  repaired in the file and in which post, and where the file stops being readable, if it
+  does (cut short, or not well-formed there). A file that can't be read as far as its first
+  item is refused here, having changed nothing.
 - `iter_posts` streams the items again, one `Post` at a time, dropping each element once
   read, so memory stays flat whatever the size of the export.
 
-The XML parser (defusedxml) refuses any DTD, so entity expansion ("billion laughs") and
-external entities can't happen: a WordPress export never has a DTD.
+Both read through `damage.RepairingReader`, which decodes the file and removes what XML
+forbids, saying where. The XML parser (defusedxml) refuses any DTD, so entity expansion
+("billion laughs") and external entities can't happen: a WordPress export never has a DTD.
 """
 
 import html
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
-from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 
+from postbag.slugs import cut, slugify
 from postbag.validators import strip_control_characters
+from wpimport import damage
 
 SUPPORTED_VERSIONS = ("1.1", "1.2")
 TERM_LENGTH = 80  # what a theme's name and slug can hold (advice.Theme)
@@ -62,7 +65,9 @@ class Export:
     version: str
     authors: Mapping[str, str]  # login → display name
     terms: Mapping[str, Term]  # slug → the first category or tag with that slug
-    item_count: int
+    item_count: int  # the complete items, before `stop` if there is one
+    repairs: tuple[str, ...] = ()  # what was repaired in the file, where, in which post
+    stop: damage.Stop | None = None  # where the file stopped being readable
 
 
 @dataclass(frozen=True)
@@ -82,23 +87,28 @@ class Post:
     date: str  # local time of the WordPress site
     date_gmt: str
     terms: tuple[Term, ...]
+    link: str = ""  # the post's address on the WordPress site (its permalink)
 
     def __str__(self):
         return f"post {self.wordpress_id} “{self.title}”"
 
 
 def read_export(path) -> Export:
-    """Check that `path` is a complete WordPress export and read its channel, streaming.
+    """Read the WordPress export at `path` once, streaming: its channel, its items counted,
+    the repairs made to it, and where it stopped being readable (the items before can be
+    imported).
 
-    Raises WXRError with a message naming the file when it is unreadable, not well-formed
-    (a truncated download, say), not WXR, or declares a DTD.
+    Raises WXRError with a message naming the file when it is unreadable, not WXR, declares
+    a DTD, or can't be read as far as its first item (cut short or not well-formed).
     """
     path = Path(path)
     version = None
     authors, terms, items = {}, {}, 0
-    for name, element in _elements(path, _CHANNEL_PARTS):
+    reading = damage.Reading(path, repairs=True)
+    for name, element in _elements(reading, _CHANNEL_PARTS):
         if name == "item":
             items += 1
+            reading.place_repairs(element, label=_label)
         elif name == "wp:wxr_version":
             version = (element.text or "").strip()
         elif name == "wp:author":
@@ -110,6 +120,8 @@ def read_export(path) -> Export:
             term = _channel_term(name, _fields(element))
             if term is not None:
                 terms.setdefault(term.slug, term)
+    if reading.stop is not None and not items:
+        raise WXRError(reading.stop.message)
     if version is None:
         raise WXRError(
             f"{path} is not a WordPress export (WXR): it has no wp:wxr_version. "
@@ -120,44 +132,55 @@ def read_export(path) -> Export:
             f"{path} is a WordPress export of version {version}; versions "
             f"{' and '.join(SUPPORTED_VERSIONS)} can be imported."
         )
-    return Export(path=path, version=version, authors=authors, terms=terms, item_count=items)
+    return Export(
+        path=path,
+        version=version,
+        authors=authors,
+        terms=terms,
+        item_count=items,
+        repairs=tuple(reading.notes),
+        stop=reading.stop,
+    )
 
 
-def iter_posts(path) -> Iterator[Post]:
-    """Every item of the export in turn (pages, attachments and the like included)."""
-    for _, element in _elements(Path(path), frozenset({"item"})):
+def iter_posts(path, *, until=None) -> Iterator[Post]:
+    """Every item of the export in turn (pages, attachments and the like included).
+
+    `until` is the `stop` of the file's Export: the stream ends there, quietly. Raises
+    WXRError when the file can't be read (as it could when it was checked, if `until`).
+    """
+    reading = damage.Reading(Path(path))
+    for _, element in _elements(reading, frozenset({"item"})):
         yield _post(element)
+    if reading.stop is not None and (until is None or reading.stop.at != until.at):
+        raise WXRError(reading.stop.message)
 
 
-def _elements(path, names):
-    """Yield (name, element) for each complete element named in `names`, then drop it.
+def _elements(reading, names):
+    """Yield (name, element) for each complete element named in `names`, then drop it; at a
+    place the file can't be read past, end, with `reading.stop` saying where and why.
 
     Dropping each element from its parent once read is what keeps memory flat: otherwise
     the tree under <channel> grows with every item.
     """
-    parents = []
-    for event, element in _events(path):
-        if event == "start":
-            if not parents and _name(element.tag) != "rss":
-                local_name = element.tag.rpartition("}")[2]
-                raise WXRError(
-                    f"{path} is not a WordPress export (WXR): it is an XML document of type "
-                    f"<{local_name}>, where an export starts with <rss>."
-                )
-            parents.append(element)
-            continue
-        parents.pop()
-        name = _name(element.tag)
-        if name in names:
-            yield name, element
-            if parents:
-                parents[-1].remove(element)
-
-
-def _events(path):
+    path, parents = reading.path, []
     try:
-        with open(path, "rb") as source:
-            yield from iterparse(source, events=("start", "end"), forbid_dtd=True)
+        for event, element in reading.events():
+            if event == "start":
+                if not parents and _name(element.tag) != "rss":
+                    local_name = element.tag.rpartition("}")[2]
+                    raise WXRError(
+                        f"{path} is not a WordPress export (WXR): it is an XML document of "
+                        f"type <{local_name}>, where an export starts with <rss>."
+                    )
+                parents.append(element)
+                continue
+            parents.pop()
+            name = _name(element.tag)
+            if name in names:
+                yield name, element
+                if parents:
+                    parents[-1].remove(element)
     except OSError as error:
         raise WXRError(f"{path} can't be read: {error.strerror or error}.") from error
     except DefusedXmlException as error:
@@ -165,8 +188,41 @@ def _events(path):
             f"{path} declares a DTD or XML entities, which a WordPress export never does. "
             "It was refused: that is how entity-expansion and external-entity attacks work."
         ) from error
-    except ParseError as error:
-        raise WXRError(f"{path} is not well-formed XML ({error}). Is the file complete?") from error
+    except damage.UnknownEncoding as error:
+        raise WXRError(
+            f"{path} is written in “{error}”, says its XML declaration: an encoding that "
+            "can't be read here. Export it again from WordPress in UTF-8."
+        ) from error
+    if reading.stop is not None:
+        reading.stop = replace(reading.stop, message=_stop_message(path, reading.stop, parents))
+
+
+def _stop_message(path, stop, parents):
+    """What to tell of `stop`, the elements still open there being `parents`."""
+    where = f"line {stop.line}, column {stop.column}"
+    if not stop.at_the_end:
+        return f"{path} is not well-formed XML: at {where} the XML parser says “{stop.reason}”."
+    if not parents and stop.reason == "no element found":
+        return f"{path} is empty: it holds no XML element."
+    items = [element for element in parents if _name(element.tag) == "item"]
+    if items:
+        inside = _label(items[-1])
+    elif parents:
+        inside = f"<{parents[-1].tag.rpartition('}')[2]}>"
+    else:
+        inside = "its first tag"
+    return (
+        f"{path} ends in the middle of {inside}, at {where}: the file was cut short "
+        "(by an interrupted download or a full disk, say)."
+    )
+
+
+def _label(item):
+    """An <item> named as the report names posts: 'post 7 “A letter”'."""
+    post = _post(item)
+    if post.wordpress_id is not None:
+        return str(post)
+    return f"the post “{post.title}”" if post.title else "an <item>"
 
 
 @lru_cache(maxsize=256)
@@ -217,11 +273,12 @@ def one_line(text):
 
 
 def _term(taxonomy, *, nicename, name, description=""):
-    """A Term, or None when it has neither a usable slug nor a name to make one from."""
+    """A Term, or None when it has neither a slug nor a name. A term whose nicename and name
+    have no letter or digit ("💔") has the slug "": the importer names it as dropped."""
     # WordPress stores names HTML-escaped ("Love &amp; loss") and slugs percent-encoded.
     name = one_line(html.unescape(name))
     slug = term_slug(nicename) or term_slug(name)
-    if not slug:
+    if not slug and not name:
         return None
     return Term(
         taxonomy=taxonomy,
@@ -232,9 +289,11 @@ def _term(taxonomy, *, nicename, name, description=""):
 
 
 def term_slug(text):
-    """The slug a category or tag's nicename (percent-encoded) or name stands for: at most
-    TERM_LENGTH characters, "" when nothing usable is left."""
-    return slugify(unquote(text or ""))[:TERM_LENGTH].strip("-")
+    """The slug a category or tag's nicename or name stands for, in any script: the
+    nicename percent-encoded as WordPress writes it ("%d0%b4%d1%80…") or not ("дружба"), the
+    name as it reads ("Дружба"). At most TERM_LENGTH characters, "" when no letter or digit
+    is left (postbag.slugs)."""
+    return cut(slugify(unquote(text or "")), TERM_LENGTH)
 
 
 def _post(element):
@@ -265,6 +324,7 @@ def _post(element):
         date=fields.get("wp:post_date", ""),
         date_gmt=fields.get("wp:post_date_gmt", ""),
         terms=tuple(terms),
+        link=fields.get("link", "").strip(),
     )
 
 

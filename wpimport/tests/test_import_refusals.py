@@ -19,18 +19,19 @@ def test_a_file_with_entities_is_refused(name):
 
 
 @pytest.mark.django_db
-def test_a_truncated_file_is_refused_with_nothing_written(tmp_path):
+def test_a_file_cut_short_before_its_first_post_is_refused_with_nothing_written(tmp_path):
     text = COLUMN.read_text(encoding="utf-8")
-    # Cut in the middle of the fifth post: the first four are complete, and still not written.
+    # Cut among the categories: the posts before a later cut are imported
+    # (test_damaged_exports), but here there are none, and the categories are incomplete.
     truncated = tmp_path / "truncated.xml"
-    truncated.write_text(text[: text.index("Five ways to say no") + 200], encoding="utf-8")
+    truncated.write_text(text[: text.index("<wp:tag>")], encoding="utf-8")
 
     with pytest.raises(CommandError) as refused:
         import_wordpress(truncated)
 
     message = str(refused.value)
-    assert str(truncated) in message and "not well-formed XML" in message
-    assert "Is the file complete?" in message and "Nothing was imported." in message
+    assert message.startswith(f"{truncated} ends in the middle of <channel>, at line ")
+    assert "the file was cut short" in message and "Nothing was imported." in message
     assert not Letter.objects.exists() and not Article.objects.exists()
     assert not Theme.objects.exists()
 

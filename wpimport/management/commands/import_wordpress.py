@@ -1,8 +1,8 @@
 """Import a WordPress export (WXR): column posts become letters with replies, the rest articles.
 
-Options and progress only: the file is checked whole first (wpimport.wxr), then imported
-by wpimport.importer.Importer, which keeps the report printed at the end. With -v 0 there
-is no progress, and the report is printed only when something in it needs a look.
+Options, progress and exit status only: the file is read whole first (wpimport.wxr), then
+imported by wpimport.importer.Importer, which keeps the report printed at the end. With -v 0
+there is no progress, and the report is printed only when something in it needs a look.
 """
 
 import io
@@ -17,13 +17,24 @@ from wpimport.splitting import default_reply_marker
 from wpimport.vocabulary import Vocabulary, parse_theme_map
 from wpimport.wxr import WXRError, read_export, term_slug
 
+# Exit statuses, besides 0 (everything imported from a sound file), Django's 1 for a refused
+# file or a wrong option (nothing imported) and argparse's 2 for a command line it can't read.
+REPAIRED = 3  # everything imported, from a file with damage that was repaired
+IMPORTED_IN_PART = 4  # some posts failed, or the file can't be read to its end
+
 
 class Command(BaseCommand):
     help = (
         "Import a WordPress export (Tools → Export → All content): posts in the column's "
         "category become letters with replies, other posts articles, categories and tags "
         "themes. Running it again with the same export updates what changed and duplicates "
-        "nothing."
+        "nothing. Exit status: 0 when everything was imported from a sound file; 1 when "
+        "nothing was (the file was refused, or an option is wrong); 2 when the command line "
+        f"can't be read; {REPAIRED} when everything was imported, but the file had damage "
+        "that was repaired as it was read (wrong bytes, characters XML forbids: the report "
+        f"lists each one with its post); {IMPORTED_IN_PART} when only part was imported: "
+        "some posts failed, or the file can't be read to its end (cut short, or not "
+        "well-formed there), and the posts before that point were imported."
     )
 
     def add_arguments(self, parser):
@@ -38,8 +49,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reply-marker",
             metavar="REGEX",
-            help="a line (matched in full, any case) after which the reply starts, for posts "
-            "with neither a leading quotation nor a horizontal rule "
+            help="where the reply starts, in posts with neither a leading quotation nor a "
+            "horizontal rule: the first line after the letter's first that starts with it, "
+            "in any case, whatever punctuation ends the line (a regular expression; plain "
+            "words work as they are). A line that is only a label (“Elizabeth replies:”) is "
+            "dropped, and so is a label before a colon (“Elizabeth replies: It…” keeps "
+            "“It…”); a line that is a sentence (“Thanks for writing!”, “Thanks for writing, "
+            "it takes courage.”) stays as the reply's first line "
             f"(default: “{settings.COLUMNIST_NAME} replies:” and the like)",
         )
         parser.add_argument(
@@ -47,14 +63,16 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="OLD=NEW,…",
-            help="rename or merge categories and tags into themes, by slug",
+            help="rename or merge categories and tags into themes, by name or slug, in any "
+            "script and percent-encoded or not (--theme-map дружба=friendship)",
         )
         parser.add_argument(
             "--only-themes",
             action="append",
             default=[],
-            metavar="SLUG,…",
-            help="keep only these themes (slugs, after --theme-map); drop the rest",
+            metavar="NAME,…",
+            help="keep only these themes (names or slugs, after --theme-map); drop the rest, "
+            "each named in the report",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="read and report, but write nothing"
@@ -101,14 +119,42 @@ class Command(BaseCommand):
         finally:
             progress.finish()
 
-        if not quiet or report.unsplit or report.warnings or report.images_elsewhere:
+        needs_a_look = report.unsplit or report.warnings or report.images_elsewhere
+        if not quiet or needs_a_look or export.repairs or export.stop:
             self.stdout.write("\n".join(report.lines(export=export, dry_run=dry_run)))
+        problems = []
         if report.failures:
             what = "nothing was written" if dry_run else "everything else was imported"
-            raise CommandError(
+            problems.append(
                 f"{len(report.failures)} of {export.item_count} items could not be imported "
                 f"({what}):\n" + "\n".join(f"  {failure}" for failure in report.failures)
             )
+        if export.stop is not None:
+            problems.append(read_in_part(export, dry_run=dry_run))
+        if problems:
+            raise CommandError("\n".join(problems), returncode=IMPORTED_IN_PART)
+        if export.repairs:
+            raise CommandError(
+                f"{export.path} had damage, repaired as it was read: check the posts listed "
+                "under “Repaired in the file” above.",
+                returncode=REPAIRED,
+            )
+
+
+def read_in_part(export, *, dry_run):
+    """What to say of an export that can't be read to its end (`export.stop`)."""
+    count = export.item_count
+    items = f"{count} complete item was" if count == 1 else f"{count} complete items were"
+    done = "read (nothing was written: a dry run)" if dry_run else "imported as reported"
+    if export.stop.at_the_end:
+        remedy = "Download the export again"
+    else:
+        remedy = "Correct the file there (any text editor shows lines and columns)"
+    return (
+        f"{export.stop.message} Before that point, {items} {done}; whatever came after "
+        f"it was not. {remedy} and run the command again: "
+        "what is imported already is updated then, not duplicated."
+    )
 
 
 def comma_list(values):
