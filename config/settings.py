@@ -9,45 +9,21 @@ import ipaddress
 import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.environment import (
+    email_settings_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_rate,
+    site_key_prefix,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_rate(name, default):
-    """A rate such as '5/h' or '20/d' as (count, seconds); a typo stops start-up."""
-    value = os.environ.get(name, "").strip() or default
-    match = re.fullmatch(r"(\d+)\s*/\s*([smhd])", value)
-    if not match:
-        raise ImproperlyConfigured(f"{name} must look like 5/h or 20/d, not {value!r}.")
-    return int(match.group(1)), {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name)
-    if value is None:
-        return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 # --- Core -----------------------------------------------------------------------------
@@ -163,13 +139,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------
 
 
-def site_key_prefix(site_url):
-    """A cache key prefix naming the site: SITE_URL's host and path as a slug, such as
-    `column.example.org` (readable in `redis-cli keys`); `postbag` when SITE_URL is unset."""
-    parts = urlsplit(site_url.strip())
-    return re.sub(r"[^a-z0-9.]+", "-", (parts.netloc + parts.path).lower()).strip("-") or "postbag"
-
-
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 # Sites sharing one Redis database keep apart by their keys' prefix (pages, the content
 # version, rate limits).
@@ -236,30 +205,6 @@ MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 MARKDOWNX_MEDIA_PATH = "uploads/"
 
 # --- E-mail ---------------------------------------------------------------------------
-
-
-def email_settings_from_url(url):
-    """EMAIL_URL such as smtp://user:password@host:587 (or smtps://, console://)."""
-    parts = urlsplit(url)
-    backends = {
-        "smtp": "django.core.mail.backends.smtp.EmailBackend",
-        "smtps": "django.core.mail.backends.smtp.EmailBackend",
-        "submission": "django.core.mail.backends.smtp.EmailBackend",
-        "console": "django.core.mail.backends.console.EmailBackend",
-        "locmem": "django.core.mail.backends.locmem.EmailBackend",
-        "dummy": "django.core.mail.backends.dummy.EmailBackend",
-    }
-    if parts.scheme not in backends:
-        raise ImproperlyConfigured(f"EMAIL_URL scheme {parts.scheme!r} is not one of {backends}.")
-    return {
-        "EMAIL_BACKEND": backends[parts.scheme],
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or {"smtps": 465, "submission": 587}.get(parts.scheme, 25),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_SSL": parts.scheme == "smtps",
-        "EMAIL_USE_TLS": parts.scheme == "submission",
-    }
 
 
 if os.environ.get("EMAIL_URL", "").strip():

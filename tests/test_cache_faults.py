@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from advice import services
 from advice.models import Letter
-from config.settings import site_key_prefix
+from config.environment import site_key_prefix
 from tests import factories
 from tests.live import gunicorn
 from tests.support import ask_data, check_deploy, public_pages, receipt_code

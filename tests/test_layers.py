@@ -1,7 +1,7 @@
 """The layers of design.md, enforced: a lower layer never imports a higher one.
 
-postbag ← advice, articles ← pages, wpimport, demo ← config. The two content apps never
-import each other, and the three top apps don't import each other either. An import is
+postbag ← advice, articles ← pages, comments, newsletter, wpimport, demo ← config. The two
+content apps never import each other, and the top apps don't import each other either. An import is
 any `import`/`from … import` statement, at module level or inside a function, and any
 `apps.get_model("app.Model")` with a literal label (an import by another name).
 """
@@ -18,6 +18,8 @@ LAYERS = {
     "advice": 1,
     "articles": 1,
     "pages": 2,
+    "comments": 2,
+    "newsletter": 2,
     "wpimport": 2,
     "demo": 2,
     "config": 3,

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import email_settings_from_url
+from config.environment import email_settings_from_url
 
 
 def run_settings(**env):
