@@ -270,6 +270,14 @@ ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
     "This column can't answer quickly and can't help in an emergency; they can."
 )
 
+# --- Readers' comments and the newsletter ---------------------------------------------
+
+# "moderated" (every comment waits for an editor) or "off" (no comments anywhere).
+COMMENTS = os.environ.get("COMMENTS", "moderated").strip().lower() or "moderated"
+if COMMENTS not in ("moderated", "off"):
+    raise ImproperlyConfigured(f"COMMENTS must be moderated or off, not {COMMENTS!r}.")
+COMMENTS_OPEN_DAYS = env_int("COMMENTS_OPEN_DAYS", 30)  # after publication; then closed
+
 # --- Security -------------------------------------------------------------------------
 
 # The admin's address: something other than /admin/ keeps most drive-by guessing away.
