@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before the page cache: with debug on and no SITE_URL, links name the request's address.
     "postbag.middleware.RequestOriginMiddleware",
+    # Before the page cache: one address per page, whatever Unicode form it was typed in.
+    "postbag.middleware.CanonicalPathMiddleware",
     # Before the page cache, which would answer "/?p=123" (an imported post's old
     # WordPress address) with the cached home page.
     "wpimport.middleware.OldAddressMiddleware",

@@ -1,8 +1,12 @@
 """Small middlewares of the site's own: headers every response carries, forms read safely,
-the address links are made on."""
+the address links are made on, one address per page."""
+
+import unicodedata
 
 from django.conf import settings
-from django.http import QueryDict
+from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils.encoding import iri_to_uri
 
 from postbag.links import request_origin, serving
 
@@ -70,3 +74,38 @@ class RequestOriginMiddleware:
             return self.get_response(request)
         with serving(request_origin(request)):
             return self.get_response(request)
+
+
+class CanonicalPathMiddleware:
+    """Answer a page's address typed in another Unicode form with a 301 to the one form.
+
+    The slug converter (postbag.converters) reads an address in NFKC, so "/themes/дружба/"
+    typed with a decomposed letter (NFD, as macOS writes it), or "/articles/ｂｒａｃｋｅｔｓ/"
+    in fullwidth letters, finds the page: without this, each form would be a page of its
+    own, with its own canonical link and page-cache entry (duplicate content to search
+    engines). Only addresses whose NFKC form is one of the site's pages are redirected, so
+    an old WordPress address (wpimport) is left for its own middleware to find.
+    Source: Unicode Standard Annex #15, Unicode Normalization Forms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if request.method in ("GET", "HEAD") and not path.isascii():
+            canonical = unicodedata.normalize("NFKC", path)
+            if canonical != path and _is_page(canonical, request):
+                query = request.META.get("QUERY_STRING", "")
+                script_prefix = request.path[: len(request.path) - len(path)]
+                location = iri_to_uri(script_prefix + canonical)
+                return HttpResponsePermanentRedirect(location + (f"?{query}" if query else ""))
+        return self.get_response(request)
+
+
+def _is_page(path, request):
+    try:
+        resolve(path, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return True

@@ -95,8 +95,36 @@ def test_the_same_address_typed_unencoded_or_in_another_normal_form_is_the_same_
     _, _, _, parts = column
     typed = f"/articles/{parts[0].slug}/"
     assert client.get(typed).status_code == 200
-    # A Mac's keyboard may send "ό" as "ο" and a combining accent.
-    assert client.get(unicodedata.normalize("NFD", typed)).status_code == 200
+    # A Mac's keyboard may send "ό" as "ο" and a combining accent: the same page, at its
+    # one address, so that search engines and the page cache see one page, not two.
+    response = client.get(unicodedata.normalize("NFD", typed), {"page": "1"})
+    assert response.status_code == 301
+    assert unquote(response["Location"]) == f"{typed}?page=1"
+    assert response["Location"].isascii()
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/articles/ｂｒａｃｋｅｔｓ/",  # fullwidth letters, as a Japanese keyboard types them
+        "/articles/bｒackets/",
+        "/articles/ﬁnding-brackets/",  # a ligature
+    ],
+)
+def test_an_address_in_compatibility_characters_redirects_to_the_page(client, db, typed):
+    factories.article(title="Brackets")
+    factories.article(title="Finding brackets")
+    response = client.get(typed)
+    assert response.status_code == 301
+    assert response["Location"] == unicodedata.normalize("NFKC", typed)
+    html = client.get(response["Location"]).content.decode()
+    assert head_links(html)[0].endswith(response["Location"])
+
+
+def test_an_address_that_is_no_page_in_any_form_is_left_alone(client, db):
+    response = client.get("/2019/05/ｗｈｅｎ-he-left/")
+    assert response.status_code == 404
 
 
 def test_an_article_page_links_to_the_other_parts_of_its_series(client, column):
