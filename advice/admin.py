@@ -105,7 +105,10 @@ class LetterAdmin(PublishableAdmin):
                 "anything that could identify the writer.",
             },
         ),
-        ("Publication", {"fields": ["status", "published_at", "reader_will_be_emailed"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "reader_will_be_emailed", "comments_closed"]},
+        ),
     ]
 
     def get_queryset(self, request):

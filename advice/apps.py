@@ -7,9 +7,7 @@ class AdviceConfig(AppConfig):
     name = "advice"
 
     def ready(self):
-        from advice import notifications
         from advice.models import Letter, Reply, Theme
         from postbag.versioning import watch_content
 
-        notifications.connect_signals()
         watch_content(Theme, Letter, Reply)

@@ -125,6 +125,9 @@ class Letter(Publishable):
         "Suggestions only: nothing is applied by itself.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    comments_closed = models.BooleanField(
+        default=False, help_text="Readers can no longer comment; the comments stay shown."
+    )
 
     # Privacy: the e-mail address is erased once the reader has been told the outcome; the
     # receipt code and the text are kept only as keyed hashes (see advice.receipts).

@@ -7,39 +7,20 @@ inside a request the message goes out after the response has been sent. Logs nam
 letters by id, never by address.
 """
 
-import contextvars
 import logging
 import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 
 from advice.models import Letter
-from postbag.links import absolute_url, serving, site_origin
+from postbag.after_response import after_response
+from postbag.links import absolute_url
 
 logger = logging.getLogger(__name__)
-
-# (letter id, site address) pairs owed an e-mail once this request's response is sent;
-# None outside a request. The address is the one the editor used (postbag.links), which is
-# no longer known once the response is gone.
-# A context variable, not a thread-local: under ASGI, asgiref carries it between the
-# event loop and the thread that runs the view.
-_after_response = contextvars.ContextVar("outcome_emails_after_response", default=None)
-
-
-def connect_signals():
-    """Queue outcome e-mails per request and send them when the request has finished.
-
-    Django sends `request_finished` from HttpResponse.close(), which the WSGI server calls
-    once the body is written to the client (PEP 3333; gunicorn and Django's own servers
-    do so), so the editor never waits on the mail server.
-    """
-    request_started.connect(_open_queue, dispatch_uid="advice.notifications.open")
-    request_finished.connect(_send_queue, dispatch_uid="advice.notifications.send")
 
 
 def awaiting_outcome_email():
@@ -50,16 +31,20 @@ def awaiting_outcome_email():
 
 
 def send_outcome_email_after_response(*, letter_id):
-    """Tell the reader once the current response is sent; at once outside a request.
+    """Tell the reader once the current response is sent; at once outside a request
+    (postbag.after_response). The `on_commit` hook of publishing and declining."""
+    after_response(_send_outcome_emails_for, letter_id)
 
-    The `on_commit` hook of publishing and declining. Outside a request (a management
-    command, a shell) nothing is waiting for a response, so it sends straight away.
-    """
-    queue = _after_response.get()
-    if queue is None:
-        send_outcome_emails(letter_ids=[letter_id])
-    else:
-        queue.append((letter_id, site_origin()))
+
+def _send_outcome_emails_for(letter_ids):
+    try:
+        send_outcome_emails(letter_ids=letter_ids)
+    except Exception as error:  # the response is already sent: nobody to tell but the log
+        logger.warning(
+            "Outcome e-mails for letters %s not sent (%s); will retry",
+            letter_ids,
+            type(error).__name__,
+        )
 
 
 def send_outcome_emails(*, letter_ids):
@@ -70,31 +55,6 @@ def send_outcome_emails(*, letter_ids):
 def send_pending_outcome_emails():
     """Send every outcome e-mail still owed (scheduled letters now public, failed sends)."""
     return _send(awaiting_outcome_email())
-
-
-def _open_queue(**kwargs):
-    _after_response.set([])
-
-
-def _send_queue(**kwargs):
-    queue = _after_response.get()
-    _after_response.set(None)
-    if not queue:
-        return
-    letter_ids = [letter_id for letter_id, _ in queue]
-    try:
-        with serving(queue[0][1]):  # one request, one address
-            send_outcome_emails(letter_ids=letter_ids)
-    except Exception as error:  # the response is already sent: nobody to tell but the log
-        logger.warning(
-            "Outcome e-mails for letters %s not sent (%s); will retry",
-            letter_ids,
-            type(error).__name__,
-        )
-    finally:
-        # Django closed this request's database connections before this receiver ran
-        # (django.db connects its receiver first); close the one the send opened the same way.
-        close_old_connections()
 
 
 def _send(owed):

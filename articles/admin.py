@@ -23,5 +23,5 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "byline", "standfirst", "body", "themes"]}),
         ("Series", {"fields": ["series", "series_part"]}),
-        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "comments_closed"]}),
     ]

@@ -92,6 +92,9 @@ class Article(Publishable):
         null=True, blank=True, help_text="Its place in the series: 1, 2, 3 …"
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    comments_closed = models.BooleanField(
+        default=False, help_text="Readers can no longer comment; the comments stay shown."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

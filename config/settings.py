@@ -57,7 +57,9 @@ INSTALLED_APPS = [
     "advice",
     "articles",
     "wpimport",
+    "newsletter",
     "pages",
+    "comments",
     "demo",
 ]
 
@@ -279,6 +281,10 @@ COMMENTS = os.environ.get("COMMENTS", "moderated").strip().lower() or "moderated
 if COMMENTS not in ("moderated", "off"):
     raise ImproperlyConfigured(f"COMMENTS must be moderated or off, not {COMMENTS!r}.")
 COMMENTS_OPEN_DAYS = env_int("COMMENTS_OPEN_DAYS", 30)  # after publication; then closed
+# Comments one client may send per period (duplicates count; refused ones don't).
+COMMENT_RATE_LIMIT = env_rate("COMMENT_RATE_LIMIT", "5/h")
+# Newsletter sign-ups one client may make per period (each may send one confirmation).
+NEWSLETTER_RATE_LIMIT = env_rate("NEWSLETTER_RATE_LIMIT", "5/h")
 
 # --- Security -------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("advice.urls")),
     path("articles/", include("articles.urls")),
+    path("comments/", include("comments.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     # The paths and names django-markdownx's widget expects, answered for staff only.
     path("markdownx/upload/", editor.ImageUploadView.as_view(), name="markdownx_upload"),

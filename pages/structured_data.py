@@ -26,8 +26,11 @@ def without_empty(data):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def qa_page(letter):
-    """schema.org QAPage data for a letter: the letter as the question, the reply as answer."""
+def qa_page(letter, comment_count=None):
+    """schema.org QAPage data for a letter: the letter as the question, the reply as answer.
+
+    `comment_count` (readers' approved comments, from the comments app's template tag) is
+    the question's `commentCount`; None leaves it out (comments off)."""
     url = absolute_url(letter.get_absolute_url())
     question = {
         "@type": "Question",
@@ -36,6 +39,7 @@ def qa_page(letter):
         "dateCreated": iso(letter.published_at),
         "author": person(letter.sign_off or "Anonymous"),
         "answerCount": 0,
+        "commentCount": comment_count,
     }
     if letter.has_reply:
         question["answerCount"] = 1
@@ -55,8 +59,8 @@ def qa_page(letter):
     }
 
 
-def article_data(article):
-    """schema.org Article data for an article page."""
+def article_data(article, comment_count=None):
+    """schema.org Article data for an article page; `comment_count` as for qa_page."""
     url = absolute_url(article.get_absolute_url())
     return without_empty(
         {
@@ -70,6 +74,7 @@ def article_data(article):
             "url": url,
             "mainEntityOfPage": url,
             "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+            "commentCount": comment_count,
         }
     )
 

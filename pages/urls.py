@@ -13,6 +13,7 @@ urlpatterns = [
     path("feeds/themes/<unicode_slug:slug>/", public_page(feeds.theme), name="feeds_theme"),
     path("sitemap.xml", public_page(sitemaps.index), name="sitemap"),
     path("sitemap-<section>.xml", public_page("p")(sitemaps.section), name="sitemap_section"),
+    path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -45,6 +45,12 @@ def theme_detail(request, slug):
     return render(request, "pages/theme_detail.html", {"theme": theme, "page": page})
 
 
+@public_page
+def privacy(request):
+    """What the site keeps about the people who write in, comment and subscribe."""
+    return render(request, "pages/privacy.html")
+
+
 @never_cache
 def healthz(request):
     """200 "ok" when the app and its database answer, 503 otherwise (for load balancers)."""

@@ -11,9 +11,10 @@ class PostbagConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from postbag import checks, converters
+        from postbag import after_response, checks, converters
 
         checks.register_all()
+        after_response.connect_signals()
         # Before any URLconf is read: the content apps' addresses name it.
         register_converter(converters.UnicodeSlugConverter, converters.NAME)
 

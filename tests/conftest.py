@@ -23,6 +23,26 @@ def database_unavailable(db):
         yield
 
 
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that accepts every message: the Mailbox
+    of tests/live.py. Point the app at it with `send_mail_to(settings, smtp_server.port)`."""
+    from tests.live import mail_server
+
+    with mail_server() as mailbox:
+        yield mailbox
+
+
+@pytest.fixture
+def silent_smtp_server():
+    """A mail server that is up but hung: it accepts, never greets, and notes when the
+    client gives up (closes its end). The SilentServer of tests/live.py."""
+    from tests.live import silent_mail_server
+
+    with silent_mail_server() as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def live_database(tmp_path_factory):
     """A migrated SQLite file for real servers (tests/live.py), made once per session."""

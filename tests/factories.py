@@ -59,6 +59,19 @@ def series(**fields):
     return Series.objects.create(**fields)
 
 
+def comment(
+    piece,
+    *,
+    status="approved",
+    text="Thank you for this: it helped me more than I can say.",
+    **fields,
+):
+    """A reader's comment under `piece` (a Letter or Article), approved unless `status` says."""
+    from comments.models import Comment
+
+    return Comment.objects.create(**{piece.kind: piece}, status=status, text=text, **fields)
+
+
 def editor(username="editor", password="a-long-test-password"):
     """A staff member of the Editors group, not a superuser."""
     user = get_user_model().objects.create_user(username=username, password=password)

@@ -1,11 +1,14 @@
 """Real servers for the tests that must go the way the world goes: gunicorn with the
-repository's `gunicorn.conf.py`, and nginx with the repository's `deploy/nginx/postbag.conf`.
+repository's `gunicorn.conf.py`, nginx with the repository's `deploy/nginx/postbag.conf`,
+and mail servers (one that works, one that is up but never answers).
 
-Each server runs in its own process on 127.0.0.1, on a free port, with its logs in a
-temporary folder the test can read. The app servers use a SQLite database made once per
-test session by `migrate` (the `live_database` fixture in tests/conftest.py): the behaviour
-under test here (proxies, headers, logs, limits) doesn't depend on the database, and the
-test database of pytest-django lives in memory, out of another process's reach.
+Each app or proxy server runs in its own process on 127.0.0.1, on a free port, with its logs
+in a temporary folder the test can read; the mail servers run in threads of the test's own
+process (the `smtp_server` and `silent_smtp_server` fixtures in tests/conftest.py). The app
+servers use a SQLite database made once per test session by `migrate` (the `live_database`
+fixture in tests/conftest.py): the behaviour under test here (proxies, headers, logs,
+limits) doesn't depend on the database, and the test database of pytest-django lives in
+memory, out of another process's reach.
 """
 
 import os
@@ -15,11 +18,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,3 +281,119 @@ def at_once(calls):
     if errors:
         raise errors[0]
     return results
+
+
+@dataclass
+class Mailbox:
+    """What a test SMTP server (`mail_server`) received, and how it misbehaves.
+
+    `messages` are parsed (email.message.EmailMessage, with .get_body() and headers).
+    Set `fail_after` to accept that many messages and answer every later one "451 try again
+    later", or `hang_after` to accept that many and then never answer a message's data (a
+    mail server that is up but stuck); `started` counts messages whose data arrived.
+    """
+
+    port: int
+    messages: list
+    fail_after: int | None = None
+    hang_after: int | None = None
+    started: int = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        import asyncio
+        from email import message_from_bytes, policy
+
+        self.started += 1
+        if self.hang_after is not None and len(self.messages) >= self.hang_after:
+            await asyncio.sleep(600)  # cancelled when the server stops
+        if self.fail_after is not None and len(self.messages) >= self.fail_after:
+            return "451 Please try again later"
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count, seconds=10):
+        """The messages, once there are `count` of them or `seconds` have passed."""
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.messages
+
+    def to(self, address):
+        """The messages sent to `address`."""
+        return [m for m in self.messages if m["X-Envelope-To"] == address]
+
+
+@contextmanager
+def mail_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port; yields its Mailbox."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox(port=free_port(), messages=[])
+    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
+    controller.start()
+    try:
+        yield mailbox
+    finally:
+        controller.stop()
+
+
+@dataclass
+class SilentServer:
+    """What a mail server that is up but hung (`silent_mail_server`) saw: how many
+    connections it accepted, and whether a client gave up (closed its end)."""
+
+    port: int
+    connections: int = 0
+    abandoned: threading.Event = field(default_factory=threading.Event)
+
+
+@contextmanager
+def silent_mail_server():
+    """A TCP server on 127.0.0.1 that accepts connections and never says a word (not even
+    the SMTP greeting); yields its SilentServer."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)  # to notice the end of the test
+    server = SilentServer(port=listener.getsockname()[1])
+    stop = threading.Event()
+
+    def hold(conn):
+        with closing(conn):
+            conn.settimeout(0.1)
+            while not stop.is_set():
+                try:
+                    if not conn.recv(1024):  # never answer; b"" is the client leaving
+                        server.abandoned.set()
+                        return
+                except TimeoutError:
+                    continue
+                except OSError:
+                    server.abandoned.set()
+                    return
+
+    def serve():
+        with listener:
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                server.connections += 1
+                threading.Thread(target=hold, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+
+
+def send_mail_to(settings, port, timeout=3):
+    """Point Django's SMTP back end (in this process) at a server on 127.0.0.1:`port`."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, timeout
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""

@@ -18,8 +18,8 @@ from django.core import signing
 from django.db import connections
 from django.urls import reverse
 
-from advice.forms import SHOWN_AT_SALT
 from advice.receipts import ALPHABET
+from postbag.forms import SHOWN_AT_SALT
 
 # --- A reader's letter ---------------------------------------------------------------------
 
@@ -59,6 +59,23 @@ def send(client, **changes):
 def receipt_code(response):
     """The receipt code a response shows; AttributeError when it shows none."""
     return CODE.search(response.content.decode()).group(0)
+
+
+# --- A reader's comment ---------------------------------------------------------------------
+
+COMMENT = "This happened to me too. Writing to her once, kindly, was the right thing to do."
+
+
+def comment_data(**changes):
+    """The fields of a filled-in comment form that is accepted (as `ask_data`)."""
+    data = {"name": "Jo in Jarrow", "text": COMMENT, "website": "", "shown_at": shown_seconds_ago()}
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def comment_url(piece):
+    """The address of the comment form for `piece` (a Letter or an Article)."""
+    return reverse("comments:write", args=[piece.kind, piece.slug])
 
 
 # --- The editors' admin ----------------------------------------------------------------------
@@ -177,6 +194,8 @@ def public_pages(*, letter, article, theme, query="friend", machines=False):
         ("search-results", f"{reverse('search')}?q={query}"),
         ("ask", reverse("advice:ask")),
         ("status", reverse("advice:ask_status")),
+        ("newsletter", reverse("newsletter:subscribe")),
+        ("privacy", reverse("privacy")),
     ]
     if machines:
         pages += [

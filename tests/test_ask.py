@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.forms import FORM_MAX_AGE_SECONDS, SHOWN_AT_SALT
 from advice.models import Letter, Reply
 from advice.receipts import receipt_hash
+from postbag.forms import FORM_MAX_AGE_SECONDS, SHOWN_AT_SALT
 from tests import factories
 from tests.support import CODE, LETTER, ask_data, receipt_code, send, shown_seconds_ago
 

@@ -1,35 +1,32 @@
 """The reader's one e-mail against real mail servers: one that works, one that hangs.
 
-The servers run on 127.0.0.1 inside the test: aiosmtpd for a working SMTP server, and a
-plain listening socket that accepts connections and never sends the SMTP greeting (a
-mail server that is up but stuck). Editors publish over real HTTP (`live_server`).
+The servers run on 127.0.0.1 inside the test (tests/live.py, by way of the `smtp_server`
+and `silent_smtp_server` fixtures): aiosmtpd for a working SMTP server, and a plain
+listening socket that accepts connections and never sends the SMTP greeting (a mail server
+that is up but stuck). Editors publish over real HTTP (`live_server`).
 """
 
 import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import closing
-from dataclasses import dataclass, field
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.urls import reverse
 
 from advice.models import Letter
 from tests import factories
-from tests.live import free_port, gunicorn
+from tests.live import gunicorn, send_mail_to
 from tests.support import change_form_data, check_deploy
 
 READER = "reader@example.org"
@@ -37,89 +34,9 @@ READER = "reader@example.org"
 TIMEOUT = 3
 
 
-@dataclass
-class Inbox:
-    """What the working SMTP server received: (recipients, message text) pairs."""
-
-    port: int
-    received: list = field(default_factory=list)
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.received.append((envelope.rcpt_tos, envelope.content.decode()))
-        return "250 Message accepted for delivery"
-
-    def wait_for(self, count, seconds=10):
-        deadline = time.monotonic() + seconds
-        while len(self.received) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.received
-
-
-@pytest.fixture
-def smtp_server():
-    """A real SMTP server (aiosmtpd) on 127.0.0.1 that accepts every message."""
-    inbox = Inbox(port=free_port())
-    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
-    controller.start()
-    yield inbox
-    controller.stop()
-
-
-@dataclass
-class SilentServer:
-    """A TCP server that accepts connections and never says a word."""
-
-    port: int
-    connections: int = 0
-    abandoned: threading.Event = field(default_factory=threading.Event)
-
-
-@pytest.fixture
-def silent_smtp_server():
-    """A mail server that is up but hung: it accepts, never greets, and notes when the
-    client gives up (closes its end)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.1)  # to notice the end of the test
-    server = SilentServer(port=listener.getsockname()[1])
-    stop = threading.Event()
-
-    def hold(conn):
-        with closing(conn):
-            conn.settimeout(0.1)
-            while not stop.is_set():
-                try:
-                    if not conn.recv(1024):  # never answer; b"" is the client leaving
-                        server.abandoned.set()
-                        return
-                except TimeoutError:
-                    continue
-                except OSError:
-                    server.abandoned.set()
-                    return
-
-    def serve():
-        with listener:
-            while not stop.is_set():
-                try:
-                    conn, _ = listener.accept()
-                except TimeoutError:
-                    continue
-                server.connections += 1
-                threading.Thread(target=hold, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server
-    stop.set()
-    thread.join()
-
-
-def send_mail_to(settings, port):
-    """Point Django's SMTP back end at a server on 127.0.0.1."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, TIMEOUT
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+def text(message):
+    """The text the reader reads: the plain-text body of a parsed message."""
+    return message.get_body(("plain",)).get_content()
 
 
 def app_log(caplog):
@@ -210,18 +127,19 @@ def publish_with_the_change_form(browser, letter):
 def test_the_answered_email_reaches_the_mail_server_and_the_address_is_erased(
     editor_browser, smtp_server, settings, live_server
 ):
-    send_mail_to(settings, smtp_server.port)
+    send_mail_to(settings, smtp_server.port, timeout=TIMEOUT)
     letter = letter_awaiting_publication()
 
     status, _ = publish_with_the_change_form(editor_browser, letter)
     assert status == 302
 
-    [(recipients, message)] = smtp_server.wait_for(1)
+    [message] = smtp_server.wait_for(1)
     letter.refresh_from_db()
-    assert recipients == [READER]
+    assert message["X-Envelope-To"] == READER and message["To"] == READER
+    assert message["Subject"].endswith("your letter has been answered")
     # Debug on and no SITE_URL: the link names the address the editor published from.
-    assert live_server.url + letter.get_absolute_url() in message
-    assert "Your letter has been answered" in message
+    assert live_server.url + letter.get_absolute_url() in text(message)
+    assert "Your letter has been answered" in text(message)
     deadline = time.monotonic() + 5
     while letter.email and time.monotonic() < deadline:  # erased once the send commits
         time.sleep(0.05)
@@ -236,7 +154,7 @@ def test_the_answered_email_reaches_the_mail_server_and_the_address_is_erased(
 def test_a_hung_mail_server_never_makes_the_editor_wait_and_the_send_is_retried(
     publish, editor_browser, silent_smtp_server, smtp_server, settings, caplog
 ):
-    send_mail_to(settings, silent_smtp_server.port)
+    send_mail_to(settings, silent_smtp_server.port, timeout=TIMEOUT)
     letter = letter_awaiting_publication()
 
     status, seconds = publish(editor_browser, letter)
@@ -271,14 +189,14 @@ def test_a_hung_mail_server_never_makes_the_editor_wait_and_the_send_is_retried(
     assert f"letters [{letter.pk}] will be retried" in logged and "@" not in logged
 
     # Once the mail server works, the retry command sends it, once.
-    send_mail_to(settings, smtp_server.port)
+    send_mail_to(settings, smtp_server.port, timeout=TIMEOUT)
     call_command("send_letter_notifications", verbosity=0)
-    [(recipients, message)] = smtp_server.received
-    assert recipients == [READER] and letter.get_absolute_url() in message
+    [message] = smtp_server.messages
+    assert message["X-Envelope-To"] == READER and letter.get_absolute_url() in text(message)
     letter.refresh_from_db()
     assert letter.email == ""
     call_command("send_letter_notifications", verbosity=0)
-    assert len(smtp_server.received) == 1
+    assert len(smtp_server.messages) == 1
 
 
 SEED = """
@@ -354,16 +272,16 @@ def test_in_development_the_link_names_the_address_the_editor_published_on(
             {"action": "publish_now", "_selected_action": [letter_id], "index": "0"},
         )
         assert status == 302
-        [(_, message)] = smtp_server.wait_for(1)
+        [message] = smtp_server.wait_for(1)
     link = rf"^{re.escape(app.url)}/letters/[a-z0-9-]+/\r?$"
-    assert re.search(link, message, re.MULTILINE), message
+    assert re.search(link, text(message), re.MULTILINE), text(message)
 
 
 @pytest.mark.django_db
 def test_the_retry_command_gives_up_on_a_hung_mail_server_once_not_per_letter(
     silent_smtp_server, settings
 ):
-    send_mail_to(settings, silent_smtp_server.port)
+    send_mail_to(settings, silent_smtp_server.port, timeout=TIMEOUT)
     letters = [factories.letter(email=f"reader{n}@example.org") for n in range(3)]
 
     started = time.monotonic()
@@ -380,7 +298,7 @@ def test_the_retry_command_gives_up_on_a_hung_mail_server_once_not_per_letter(
 def test_a_refused_recipient_does_not_hold_back_the_others(smtp_server, settings, caplog):
     """One address the mail server refuses doesn't stop the rest of the run, and the log
     names the letter, not the address (smtplib's error quotes it)."""
-    send_mail_to(settings, smtp_server.port)
+    send_mail_to(settings, smtp_server.port, timeout=TIMEOUT)
     refused = factories.letter(email="nobody@refused.example")
     welcome = factories.letter(email=READER)
 
@@ -396,7 +314,7 @@ def test_a_refused_recipient_does_not_hold_back_the_others(smtp_server, settings
     refused.refresh_from_db()
     welcome.refresh_from_db()
     assert refused.email == "nobody@refused.example" and welcome.email == ""
-    assert [recipients for recipients, _ in smtp_server.received] == [[READER]]
+    assert [message["X-Envelope-To"] for message in smtp_server.messages] == [READER]
     logged = app_log(caplog)
     assert f"letter {refused.pk} not sent" in logged and "@" not in logged
 

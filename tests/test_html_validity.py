@@ -33,7 +33,15 @@ from django.utils import timezone
 from advice.models import Letter, Reply, Theme
 from articles.models import Article
 from tests import factories
-from tests.support import ask_data, database_down, public_pages, receipt_code
+from tests.support import (
+    CODE,
+    ask_data,
+    comment_data,
+    comment_url,
+    database_down,
+    public_pages,
+    receipt_code,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +154,9 @@ def rendered_pages():
     ]:
         pages.append((name, status, client.post(status, fields)))
 
+    pages += comment_pages(client, letter)
+    pages += newsletter_pages(client)
+
     strict = Client(enforce_csrf_checks=True)
     pages.append(("csrf-refused", "/", strict.post(reverse("home"), {"q": "x"})))
     pages.append(("ask-csrf-refused", ask, strict.post(ask, ask_data())))
@@ -160,6 +171,66 @@ def rendered_pages():
     with database_down():
         pages.append(("home-database-down", "/", outage.get(reverse("home"))))
         pages.append(("ask-database-down", ask, outage.post(ask, ask_data())))
+    return pages
+
+
+def comment_pages(client, letter):
+    """The comment form, refused and sent; the letter with comments (a reader's with a link,
+    the column's reply); taking a comment back; a closed piece refusing one."""
+    from comments import services
+    from comments.models import Comment
+
+    form, delete = comment_url(letter), reverse("comments:delete")
+    text = "Same here.\n\nIt got better: https://example.org/help, & <b>truly</b>."
+    pages = [("comment-form", form, client.get(form))]
+    pages.append(("comment-refused", form, client.post(form, comment_data(text="Too short."))))
+    held = client.post(form, comment_data(text=text))
+    pages.append(("comment-held", form, held))
+    services.approve_comment(comment=Comment.objects.latest("pk"))
+    services.reply_as_column(piece=letter, text="Thank you for this.")
+    pages.append(
+        ("letter-with-comments", letter.get_absolute_url(), client.get(letter.get_absolute_url()))
+    )
+    code = CODE.search(held.content.decode()).group(0)
+    pages.append(("comment-delete", delete, client.get(delete)))
+    pages.append(
+        ("comment-not-found", delete, client.post(delete, {"code": "AAAA-AAAA-AAAA-AAAA"}))
+    )
+    pages.append(("comment-delete-confirm", delete, client.post(delete, {"code": code})))
+    confirmed = {"code": code, "action": "delete-confirmed"}
+    pages.append(("comment-deleted", delete, client.post(delete, confirmed)))
+    closed = factories.letter(comments_closed=True)
+    refused = client.post(comment_url(closed), comment_data(text=text))
+    pages.append(("comment-closed", comment_url(closed), refused))
+    return pages
+
+
+def newsletter_pages(client):
+    """Signing up (refused, sent, the database down), confirming (the button, done, an
+    expired and a broken link), unsubscribing (the button, done, already gone)."""
+    import time_machine
+
+    from newsletter.services import confirmation_token, subscribe, unsubscribe_token
+
+    signup = reverse("newsletter:subscribe")
+    pages = [("newsletter-refused", signup, client.post(signup, {"email": "not an address"}))]
+    pages.append(("newsletter-check-email", signup, client.post(signup, {"email": "a@b.org"})))
+    with time_machine.travel(timezone.now() - timedelta(hours=49)):
+        old = confirmation_token(subscribe(email="late@example.org").subscriber)
+    subscriber = subscribe(email="reader@example.org").subscriber
+    confirm = reverse("newsletter:confirm", args=[confirmation_token(subscriber)])
+    pages.append(("newsletter-confirm", confirm, client.get(confirm)))
+    pages.append(("newsletter-confirmed", confirm, client.post(confirm)))
+    for name, token in [("newsletter-expired", old), ("newsletter-broken", old[:-5])]:
+        url = reverse("newsletter:confirm", args=[token])
+        pages.append((name, url, client.get(url)))
+    leave = reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+    pages.append(("newsletter-unsubscribe", leave, client.get(leave)))
+    pages.append(("newsletter-unsubscribed", leave, client.post(leave)))
+    pages.append(("newsletter-not-subscribed", leave, client.get(leave)))
+    with database_down():
+        outage = Client(raise_request_exception=False).post(signup, {"email": "a@b.org"})
+    pages.append(("newsletter-database-down", signup, outage))
     return pages
 
 
@@ -198,6 +269,25 @@ STATES = {
     "article-preview": (200, "Draft preview"),
     "home-database-down": (503, "We’ll be back in a few minutes"),
     "ask-database-down": (503, "Tell Elizabeth"),
+    "letter-with-comments": (200, "for the column"),
+    "comment-form": (200, "we store no address"),
+    "comment-refused": (400, "Please check"),
+    "comment-held": (200, "held for moderation"),
+    "comment-delete": (200, "Enter the comment code"),
+    "comment-not-found": (200, "No comment matches this code"),
+    "comment-delete-confirm": (200, "Delete this comment?"),
+    "comment-deleted": (200, "Your comment has been deleted"),
+    "comment-closed": (403, "are closed"),
+    "newsletter-refused": (400, "Please check"),
+    "newsletter-check-email": (200, "Check your e-mail"),
+    "newsletter-confirm": (200, "Yes, send me new letters"),
+    "newsletter-confirmed": (200, "You’re subscribed"),
+    "newsletter-expired": (410, "This link has expired"),
+    "newsletter-broken": (404, "This link doesn’t work"),
+    "newsletter-unsubscribe": (200, "Unsubscribe me"),
+    "newsletter-unsubscribed": (200, "You’re unsubscribed"),
+    "newsletter-not-subscribed": (200, "You’re not subscribed"),
+    "newsletter-database-down": (503, "We couldn’t sign you up just now"),
 }
 
 

@@ -139,3 +139,43 @@ def test_no_log_names_a_client_even_for_malformed_requests(live_database, nginx_
     for text in (gunicorn_logs, nginx_logs):
         assert "127.0.0.7" not in text  # ...without the client's address
         assert "203.0.113.9" not in text  # nor a query string that carries one
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_subscribing_stores_and_logs_no_client_address(caplog, settings):
+    """A sign-up, its confirmation (e-mailed through a real SMTP server), a refused and a
+    rate-limited sign-up, and an unsubscribe: the address is nowhere, and once unsubscribed
+    the e-mail address is gone too."""
+    import re
+    from urllib.parse import urlsplit
+
+    from newsletter.models import Subscriber
+    from tests.live import mail_server, send_mail_to
+
+    caplog.set_level(logging.DEBUG)
+    settings.NEWSLETTER_RATE_LIMIT = (1, 3600)
+    reader = Client(REMOTE_ADDR=ADDRESS)
+    signup = reverse("newsletter:subscribe")
+    with mail_server() as mailbox:
+        send_mail_to(settings, mailbox.port)
+        assert reader.post(signup, {"email": "me@example.org"}).status_code == 200
+        assert reader.post(signup, {"email": "bad address"}).status_code == 400
+        assert reader.post(signup, {"email": "other@example.org"}).status_code == 429
+        text = mailbox.wait_for(1)[0].get_body(("plain",)).get_content()
+    confirm = urlsplit(re.search(r"http\S+/confirm/\S+/", text).group(0)).path
+    assert reader.post(confirm).status_code == 200
+    assert Subscriber.objects.get().confirmed_at
+
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert "me@example.org" in dump.getvalue()  # the dump does hold the subscriber
+    app_log = "\n".join(r.getMessage() for r in caplog.records if r.name != "mail.log")
+    for place in (dump.getvalue(), app_log, cached_text()):
+        assert ADDRESS not in place
+    assert "me@example.org" not in app_log
+
+    unsubscribe = urlsplit(re.search(r"http\S+/unsubscribe/\S+/", text).group(0)).path
+    assert reader.post(unsubscribe).status_code == 200
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert "me@example.org" not in dump.getvalue()  # deleted for real

@@ -1,0 +1,74 @@
+"""Forms for people, not programs: the defences every public form of the site shares
+(the ask form, comments, newsletter sign-ups), so that each states them once."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+SHOWN_AT_SALT = "postbag.ask.shown-at"
+# A form's signed "shown at" time is good for one sitting: long enough to write a hard
+# letter slowly, too short for one page to be used to send letters for ever.
+FORM_MAX_AGE_SECONDS = 24 * 3600
+
+
+class HoneypotForm(forms.Form):
+    """A form with a field people never see or fill in (`website`), which must stay
+    empty: programs that fill in every field do fill it in. Subclasses render it in their
+    templates, hidden by the site's CSS."""
+
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                "This form was filled in by a program. If that is a mistake, clear the "
+                "field labelled “Leave this field empty” and send it again."
+            )
+        return ""
+
+
+class HumanCheckedForm(HoneypotForm):
+    """A form for people, not programs: the honeypot and a signed "shown at" time.
+
+    The form must come back at least ASK_MIN_SECONDS and at most a day after it was shown
+    (`shown_at`, signed, so it can't be made up). `writing` names what the person wrote
+    ("letter", "comment") in the messages. Subclasses render `shown_at` in their templates.
+    """
+
+    writing = "letter"
+
+    shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every rendering carries a fresh signed time, so a re-shown form can be sent again.
+        self.fields["shown_at"].initial = signing.dumps(time.time(), salt=SHOWN_AT_SALT)
+
+    def clean_shown_at(self):
+        try:
+            shown_at = float(signing.loads(self.cleaned_data["shown_at"], salt=SHOWN_AT_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            shown_at = None
+        age = time.time() - shown_at if shown_at is not None else None
+        if age is not None and age > FORM_MAX_AGE_SECONDS:
+            raise forms.ValidationError(
+                "This form was opened a long time ago (more than a day), so it can't be sent "
+                "as it is. Everything you wrote is still here: please send it again."
+            )
+        if age is None or age < settings.ASK_MIN_SECONDS:
+            raise forms.ValidationError(
+                f"That was very quick. Please read your {self.writing} through once more, "
+                "then send it again: everything you wrote is still here."
+            )
+        return shown_at
+
+    def refresh_shown_at(self):
+        """Before showing a sent form again: keep what was typed, restart the clock."""
+        self.data = self.data.copy()
+        self.data["shown_at"] = self.fields["shown_at"].initial
