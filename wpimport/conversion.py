@@ -17,6 +17,7 @@ from bs4.element import PreformattedString
 from markdownify import MarkdownConverter
 
 from postbag.markdown import ALLOWED_URL_SCHEMES
+from wpimport.nesting import flatten_deep_nesting
 
 
 class ContentError(ValueError):
@@ -43,6 +44,10 @@ _EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.I | re.S)
 # carry a link text (<!--more Read on-->); <!--noteaser--> only changed the post's own page.
 _MORE = re.compile(r"<!--more\b(.*?)-->", re.S)
 _NOTEASER = re.compile(r"<!--noteaser-->")
+# An address alone on its line or in its paragraph, which WordPress shows as what it leads
+# to (a video's player, a post's card) or else as a link: its own two patterns (WP_Embed).
+_BARE_URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.I | re.M)
+_BARE_URL_PARAGRAPH = re.compile(r"(<p(?: [^>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.I)
 _CAPTIONED_IMAGE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.I | re.S)
 # Elements that can't be carried into Markdown; embedded players become links instead.
 _REMOVED_ELEMENTS = [
@@ -65,6 +70,32 @@ class Content:
     linked_shortcodes: tuple[str, ...] = ()  # shown as a link to what they played
     teaser: str = ""
     after_teaser: str = ""
+    bare_urls: int = 0  # addresses alone on a line, which WordPress embedded: now links
+    flattened: int = 0  # lists and quotations nested too deeply, flattened (wpimport.nesting)
+
+    def warnings(self) -> list[str]:
+        """What the report says of the post's content: a sentence for each kind of change."""
+        warnings = []
+        if self.removed_shortcodes:
+            names = ", ".join(f"[{name}]" for name in self.removed_shortcodes)
+            warnings.append(f"removed shortcodes {names}: add anything they showed by hand.")
+        if self.linked_shortcodes:
+            names = ", ".join(f"[{name}]" for name in self.linked_shortcodes)
+            warnings.append(
+                f"{names} became a link to what it showed: embed it by hand if it should play."
+            )
+        if self.bare_urls:
+            warnings.append(
+                "an address alone on its line, which WordPress showed as what it leads to (a "
+                "video's player, say), became a link: embed it by hand if it should play."
+            )
+        if self.flattened:
+            warnings.append(
+                "lists or quotations nested deeper than a page shows (8 list levels, 16 "
+                "quotation levels) were flattened into the deepest level shown: check the "
+                "post's shape."
+            )
+        return warnings
 
 
 def clean_content(raw) -> Content:
@@ -84,6 +115,8 @@ def clean_content(raw) -> Content:
         html=whole.html,
         removed_shortcodes=whole.removed_shortcodes,
         linked_shortcodes=whole.linked_shortcodes,
+        bare_urls=whole.bare_urls,
+        flattened=whole.flattened,
         teaser=_cleaned(raw[: marker.start()], block_editor=block_editor).html.strip(),
         after_teaser=_cleaned(raw[marker.end() :], block_editor=block_editor).html.strip(),
     )
@@ -130,13 +163,32 @@ def _cleaned(raw, *, block_editor) -> Content:
     while previous != text:  # nested shortcodes come undone from the outside in
         previous, text = text, _ENCLOSING.sub(unwrap, text)
     text = _SELF_CLOSING.sub(drop, text)
+    text, bare_urls = _link_bare_urls(text)
     if not block_editor:
         text = _autop(text)
+    text, flattened = flatten_deep_nesting(text)
     return Content(
         html=text,
         removed_shortcodes=tuple(dict.fromkeys(removed)),
         linked_shortcodes=tuple(dict.fromkeys(linked)),
+        bare_urls=bare_urls,
+        flattened=flattened,
     )
+
+
+def _link_bare_urls(text):
+    """`text` with each address alone on its line or in its paragraph made a link, as
+    WordPress showed it (an embedded player when it could); and how many there were."""
+    count = 0
+
+    def link(match):
+        nonlocal count
+        count += 1
+        address = html.escape(html.unescape(match.group(2)))
+        return f'{match.group(1)}<a href="{address}">{address}</a>{match.group(3)}'
+
+    text = _BARE_URL_LINE.sub(link, text)
+    return _BARE_URL_PARAGRAPH.sub(link, text), count
 
 
 def _figure(match):
@@ -236,6 +288,13 @@ class _Converter(MarkdownConverter):
         # What read as text in WordPress ("&lt;b&gt;") must not turn into a tag in Markdown.
         return re.sub(r"<(?=[A-Za-z/!?])", "&lt;", super().escape(text, parent_tags))
 
+    def convert_td(self, el, text, parent_tags):
+        # A "|" in a cell would end it: "2|3" would show as "2".
+        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+
     def convert_figcaption(self, el, text, parent_tags):
         text = text.strip()
         return f"\n\n*{text}*\n\n" if text else ""
@@ -316,12 +375,31 @@ def teaser_standfirst(content, *, room) -> tuple[str, str]:
 
     The teaser moves out of the body when it can go whole: one paragraph of plain text (no
     link, emphasis or image to lose) of at most `room` characters, with a body after it.
-    Otherwise it stays in the body as written, and its text is the standfirst too (the
-    caller shortens it to fit).
+    Otherwise it stays in the body as written, and the text of its paragraphs is the
+    standfirst (the caller shortens it to fit): a list, quotation or heading in it is not
+    a standfirst's, so a teaser of only those gives none.
     """
-    text = html_to_text(content.teaser)
+    paragraphs = _paragraphs(content.teaser)
+    text = "\n\n".join(html_to_text(str(paragraph)) for paragraph in paragraphs)
+    if len(paragraphs) != len(_blocks(content.teaser)):
+        return text.strip(), html_to_markdown(content.html)
     rest = html_to_markdown(content.after_teaser)
     teaser = re.sub(r"\\(.)", r"\1", html_to_markdown(content.teaser))
     if teaser == text and "\n" not in text and len(text) <= room and rest:
         return text, rest
     return text, html_to_markdown(content.html)
+
+
+def _blocks(html_text):
+    """The top-level parts of post HTML: its elements and its text that isn't blank."""
+    soup = parse_html(html_text)
+    return [node for node in soup.contents if node.name or node.strip()]
+
+
+def _paragraphs(html_text):
+    """The top-level parts of post HTML that are paragraphs: <p>, or text and inline
+    elements outside any block."""
+    return [node for node in _blocks(html_text) if node.name in (None, "p", *_INLINE)]
+
+
+_INLINE = frozenset("a abbr b br cite code em i mark q s small span strong sub sup u".split())

@@ -7,20 +7,20 @@ was cut short. `RepairingReader` stands between the file and the XML parser: it 
 bytes itself (UTF-8, or what the XML declaration names), reads a byte that isn't UTF-8 as
 Windows-1252 where it is a character there (else as U+FFFD), removes the characters XML 1.0
 forbids and character references to them, and keeps a `Repair` for each, with its line and
-column. `Reading` is one streaming pass of the parser over that reader: it notes where each
-<item> starts and ends, so that each repair can be credited to its post, and where the file
-stopped being readable (`Stop`). Both hold one block of the file at a time, and at most
-MAX_REPAIRS repairs in detail (the rest are counted), so memory stays flat.
+column. Before any of that, the file's first bytes say what it is (wpimport.sniffing): a
+ZIP or a web page is refused by name, UTF-16 without a byte order mark and UTF-8 labelled
+Latin-1 are read as what they are, and a PHP warning printed before `<?xml` is blanked.
+wpimport.parsing.Reading is one streaming pass of the parser over this reader. It holds one
+block of the file at a time, and at most MAX_REPAIRS repairs in detail (the rest are
+counted), so memory stays flat.
 """
 
 import codecs
 import re
 from collections import deque
 from dataclasses import dataclass
-from xml.etree.ElementTree import ParseError, TreeBuilder
-from xml.parsers import expat
 
-from defusedxml.ElementTree import DefusedXMLParser, iterparse
+from wpimport import sniffing
 
 BLOCK_SIZE = 64 * 1024  # bytes read at a time
 MAX_REPAIRS = 200  # repairs described one by one; the rest are counted
@@ -47,20 +47,15 @@ _REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 # is spared the slower scan for such characters.
 _INNOCENT_BYTES = bytes(set(range(0x20, 0x100)) - {0xEF} | {0x9, 0xA, 0xD})
 _CUT_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]{0,10})?\Z")  # held for the next block
-# Errors that the end of the input causes: with an element still open, a file cut short.
-_AT_THE_END = frozenset(
-    expat.errors.codes[message]
-    for message in (
-        expat.errors.XML_ERROR_NO_ELEMENTS,
-        expat.errors.XML_ERROR_UNCLOSED_TOKEN,
-        expat.errors.XML_ERROR_PARTIAL_CHAR,
-        expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
-    )
-)
 
 
 class UnknownEncoding(ValueError):
     """The XML declaration names an encoding Python can't decode."""
+
+
+class NotAnExport(ValueError):
+    """The file is something else (a ZIP, a web page): the message says what, and what to
+    do, as the end of a sentence that starts with the file's name."""
 
 
 @dataclass(frozen=True)
@@ -76,22 +71,11 @@ class Repair:
         return f"line {self.line}, column {self.column}: {self.what}."
 
 
-@dataclass(frozen=True)
-class Stop:
-    """Where and why the parser could read no further."""
-
-    at: tuple[int, int]  # the parser's own position, to know the same stop on another pass
-    line: int
-    column: int  # in characters from 1, as the file reads
-    reason: str  # the XML parser's words: "mismatched tag"
-    at_the_end: bool  # the file ended before the document did
-    message: str = ""  # the whole story, told by wxr: it knows what a post is
-
-
 class RepairingReader:
     """A text file-like over the binary `source`: read() returns the export's text, decoded
     and with what XML forbids removed; `repairs` holds a Repair for each change not yet taken
-    (at most MAX_REPAIRS in all, `more` counts the rest). Raises UnknownEncoding."""
+    (at most MAX_REPAIRS in all, `more` counts the rest). Raises UnknownEncoding, and
+    NotAnExport for a file that is something else (sniffing)."""
 
     def __init__(self, source):
         self._source = source
@@ -106,6 +90,8 @@ class RepairingReader:
         self._recent = deque()  # (line, column, count) of recent removals, for columns
         self._block_lines = deque(maxlen=2)  # the lines the last two blocks started on
         self._first = True
+        self._stray_start = False  # something (a PHP warning) printed before <?xml
+        self._texts = deque(maxlen=2)  # (first line, text) of the last blocks returned
 
     def read(self, size=-1):
         """The next block of text, "" at the end (`size` is ignored: blocks are whole)."""
@@ -123,8 +109,21 @@ class RepairingReader:
             if not data and not text:
                 self.at_end = True
             if text:
+                self._texts.append((self._block_lines[-1], text))
                 return text
         return ""
+
+    def text_at(self, line, column, length=300):
+        """Up to `length` characters of the text returned lately, from the parser's `line`
+        and `column` (from 0) on; "" when that is no longer held."""
+        if not self._texts or line < self._texts[0][0]:
+            return ""
+        text, index = "".join(text for _, text in self._texts), 0
+        for _ in range(line - self._texts[0][0]):
+            index = text.find("\n", index) + 1
+            if not index:
+                return ""
+        return text[index + column : index + column + length]
 
     def column_in_file(self, line, column):
         """The column (from 1) in the file of the parser's `column` (from 0) on `line`."""
@@ -132,12 +131,19 @@ class RepairingReader:
         return column + removed + 1
 
     def _start(self, data):
-        """Choose the encoding: a byte order mark, else the XML declaration, else UTF-8."""
+        """Choose the encoding: a byte order mark, else UTF-16's shape (sniffing), else the
+        XML declaration, else UTF-8. A file that is no export at all is refused here."""
+        if what := sniffing.not_an_export(data):
+            raise NotAnExport(what)
         mark = next((mark for mark in _BOMS if data.startswith(mark)), b"")
         if mark:
             encoding, data = _BOMS[mark], data[len(mark) :]
+        elif utf16 := sniffing.utf16_without_mark(data):
+            encoding = utf16
         else:
-            declared = _DECLARED_ENCODING.match(data)
+            self._stray_start = sniffing.junk_before_declaration(data)
+            start = data.find(b"<?xml") if self._stray_start else 0
+            declared = _DECLARED_ENCODING.match(data, start)
             encoding = declared.group(1).decode("ascii") if declared else "utf-8"
             if encoding.lower().startswith(("utf-16", "utf-32", "ucs")):
                 encoding = "utf-8"  # declared so, but the declaration is in single bytes
@@ -146,6 +152,13 @@ class RepairingReader:
             self._encoding = codecs.lookup(encoding).name
         except LookupError:
             raise UnknownEncoding(encoding) from None
+        if self._encoding in _WINDOWS_1252 and sniffing.is_utf8_after_all(data):
+            # A byte that isn't UTF-8 further on is still read as Windows-1252 (_reading_of).
+            self._note(
+                f"the XML declaration says the file is in {encoding}, but it is UTF-8 (its "
+                "letters beyond ASCII are UTF-8's sequences of bytes): read as UTF-8"
+            )
+            self._encoding = "utf-8"
         if self._encoding in _WINDOWS_1252:
             self._decode = _decode_windows_1252
         else:
@@ -167,6 +180,11 @@ class RepairingReader:
             # order mark come first, and leaves every line and column where it was. The text
             # is now Unicode, so the encoding it names no longer applies.
             self._first = False
+            if self._stray_start and (start := text.find("<?xml")) > 0:
+                # Blanked, newlines kept: every line and column stays where it was.
+                stray = text[:start]
+                self._note(f"removed {sniffing.describe_stray(stray)}, printed before the export")
+                text = re.sub(r"[^\r\n]", " ", stray) + text[start:]
             if declaration := _DECLARATION.match(text):
                 start, end = declaration.span(1)
                 text = text[:start] + " " * (end - start) + text[end:]
@@ -300,77 +318,3 @@ def _windows_1252_character(byte):
 
 
 _WINDOWS_1252_TABLE = "".join(map(_windows_1252_character, range(256)))
-
-
-class _SpanParser(DefusedXMLParser):
-    """The defused parser, DTDs refused, noting where each <item> starts and ends."""
-
-    def __init__(self):
-        super().__init__(target=TreeBuilder(), forbid_dtd=True)
-        self.spans = deque()
-        self._open = []
-
-    def _start(self, tag, attr_list):
-        if tag == "item":
-            self._open.append((self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber))
-        return super()._start(tag, attr_list)
-
-    def _end(self, tag):
-        if tag == "item":
-            end = (self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber)
-            self.spans.append((self._open.pop(), end))
-        return super()._end(tag)
-
-
-class Reading:
-    """One streaming pass over the export at `path`: its parse events (`events`), then
-    `stop` when it ended early. With `repairs`, each item read is handed to `place_repairs`
-    and `notes` collects the repairs, each named with its post."""
-
-    def __init__(self, path, *, repairs=False):
-        self.path = path
-        self.notes = []
-        self._naming = repairs
-        self.stop = None
-        self._reader = self._parser = None
-
-    def events(self):
-        """("start" | "end", element) pairs, like iterparse, until the end or a stop.
-
-        Raises OSError, defusedxml's DefusedXmlException (a DTD) and UnknownEncoding.
-        """
-        with open(self.path, "rb") as source:
-            self._reader = RepairingReader(source)
-            self._parser = _SpanParser() if self._naming else None
-            parser = self._parser or DefusedXMLParser(target=TreeBuilder(), forbid_dtd=True)
-            try:
-                yield from iterparse(self._reader, events=("start", "end"), parser=parser)
-            except ParseError as error:
-                line, column = error.position
-                self.stop = Stop(
-                    at=error.position,
-                    line=line,
-                    column=self._reader.column_in_file(line, column),
-                    reason=expat.ErrorString(error.code),
-                    at_the_end=self._reader.at_end and error.code in _AT_THE_END,
-                )
-        if self._naming:
-            self._place(end=None, label=None)
-            if self._reader.more:
-                self.notes.append(f"… and {self._reader.more} more repairs like these.")
-
-    def place_repairs(self, element, label):
-        """Name the repairs made in the <item> just read with `label(element)`."""
-        (start, end) = self._parser.spans.popleft()
-        self._place(end=end, start=start, label=lambda: label(element))
-
-    def _place(self, *, end, label, start=None):
-        name = None
-        repairs = self._reader.repairs
-        while repairs and (end is None or repairs[0].at <= end):
-            repair = repairs.popleft()
-            if start is None or repair.at < start:
-                self.notes.append(str(repair))
-            else:
-                name = name or label()
-                self.notes.append(f"{name}, {repair}")

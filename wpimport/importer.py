@@ -5,14 +5,12 @@ readable (up to `export.stop`, where it ends early); `Importer.run` streams it a
 imports post by post. Each batch of posts is one transaction and each post a savepoint in
 it, so a post is imported whole or not at all and one bad post does not stop the others.
 Rows remember the WordPress post ID and GUID they came from, so a second run updates what
-changed and creates nothing twice. Rows are written through the content apps' write
-functions (advice.services, articles.services); what is WordPress's own (finding a row by
-post ID or GUID, the post that changed kind) stays here.
+changed and creates nothing twice (wpimport.saving writes them). What the run did is kept
+in a `wpimport.report.Report`, post by post.
 """
 
-from collections import Counter
+import unicodedata
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -20,58 +18,79 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.encoding import uri_to_iri
 from django.utils.text import Truncator
 
-from advice.models import Letter, Theme, default_columnist_sign_off
-from advice.services import upsert_letter, upsert_theme, withdraw_letter
+from advice.models import Letter, Theme
+from advice.services import upsert_theme
 from articles.models import Article
-from articles.services import delete_article, upsert_article
 from postbag.links import site_origin
-from postbag.slugs import unique_slug
 from postbag.upsert import UNCHANGED, UPDATED
 from wpimport import conversion, splitting
-from wpimport.models import is_too_long, record_old_addresses
+from wpimport.models import is_too_long
 from wpimport.names import named
+from wpimport.report import Report
+from wpimport.saving import (
+    ImportConflict,
+    keep_old_addresses,
+    replace_other_kind,
+    save_article,
+    save_letter,
+    slug_taken,
+)
 from wpimport.vocabulary import term_label
-from wpimport.wxr import iter_posts, publication_time
+from wpimport.wxr import TERM_LENGTH, iter_posts, publication_time
 
 # Only posts are imported, and only in these states; every other item is skipped and counted.
 IMPORTED_TYPE = "post"
 IMPORTED_STATUSES = ("publish", "future", "draft")
-PUBLIC_STATUSES = ("publish", "future")  # "future" is published with a date to come
 BATCH_SIZE = 200
 STANDFIRST_LENGTH = 400  # Article.standfirst
 
 
-class ImportConflict(Exception):
-    """The post's WordPress ID belongs to a row imported from another site."""
+class KindChangesRefused(Exception):
+    """Letters imported before would become articles, and `--allow-kind-changes` was not
+    given: nothing was written. `report` is the run's, `letters_lost` in it names them."""
+
+    def __init__(self, report):
+        super().__init__("letters imported before would become articles")
+        self.report = report
 
 
 class Importer:
     """Imports an export's posts one at a time and keeps the tally in `report`.
 
     `export` is what `wxr.read_export` returned, `vocabulary` a `vocabulary.Vocabulary`,
-    `reply_marker` a compiled pattern for `splitting.split_letter`.
+    `reply_marker` a compiled pattern for `splitting.split_letter`. Without
+    `allow_kind_changes`, a letter imported before that would now become an article (its
+    letter and reply deleted) stops the run with nothing written (`KindChangesRefused`).
     """
 
-    def __init__(self, *, export, vocabulary, reply_marker):
+    def __init__(self, *, export, vocabulary, reply_marker, allow_kind_changes=False):
         self.export = export
         self.vocabulary = vocabulary
         self.reply_marker = reply_marker
+        self.allow_kind_changes = allow_kind_changes
         self.report = Report()
         self.local_timezone = timezone.get_default_timezone()
         self.site_host = urlsplit(site_origin()).hostname or ""
         self._themes = {}  # slug → Theme, so each is looked up once per run
+        self._theme_names = None  # name_key(name) → Theme, loaded once per run
         self._terms = set(export.terms.values())  # and those of posts: for unmatched options
+        self._imported = {}  # post ID → the post imported with it, to name a repeated ID
 
     def run(self, *, dry_run=False, on_item=None):
         """Import every item of the export, calling `on_item()` after each: the report.
 
         A dry run imports everything in one transaction and rolls it back, so that its
-        report is the real one: slugs, validation and all. Raises wxr.WXRError when the
-        file can no longer be read as it was when checked.
+        report is the real one: slugs, validation and all. So does a run that may have to
+        be refused (letters were imported before and kind changes are not allowed): it
+        raises KindChangesRefused, everything rolled back, when a letter would become an
+        article. Raises wxr.WXRError when the file can no longer be read as it was when
+        checked.
         """
-        with transaction.atomic() if dry_run else nullcontext():
+        guarded = not self.allow_kind_changes and Letter.objects.exclude(wordpress_id=None).exists()
+        with transaction.atomic() if dry_run or guarded else nullcontext():
             posts = iter_posts(self.export.path, until=self.export.stop)
             for batch in batched(posts, BATCH_SIZE):
                 with transaction.atomic():
@@ -79,7 +98,12 @@ class Importer:
                         self.import_post(post)
                         if on_item is not None:
                             on_item()
+            unmatched = self.vocabulary.unmatched_letters_categories(self._terms)
+            self.report.letters_categories_unmatched = unmatched
+            self.report.warnings.extend(unmatched)
             self.report.warnings.extend(self.vocabulary.unmatched_options(self._terms))
+            if guarded and self.report.letters_lost:
+                raise KindChangesRefused(self.report)  # the transaction rolls back
             if dry_run:
                 transaction.set_rollback(True)
         return self.report
@@ -105,12 +129,22 @@ class Importer:
         except (conversion.ContentError, ValidationError, DatabaseError, ImportConflict) as error:
             # The savepoint's rollback took any theme made for this post with it.
             self._themes.clear()
+            self._theme_names = None
             self.report.created["theme"] = themes_created
             self.report.failures.append(f"{self.export.path}: {post}: {describe(error)}")
             return
         getattr(self.report, outcome)[kind] += 1
+        self.report.not_imported(post)
         if kind == "article" and self.vocabulary.is_letter(post):
             self.report.unsplit.append(str(post))
+        if (earlier := self._imported.get(post.wordpress_id)) is not None:
+            warnings.insert(
+                0,
+                f"its post ID is that of {earlier}, earlier in the file (one ID names one "
+                "post on a WordPress site: was the file joined from two?): it was imported "
+                "over that one, which is gone.",
+            )
+        self._imported[post.wordpress_id] = str(post)
         self.report.warnings.extend(f"{post}: {warning}" for warning in warnings)
         self.report.images_elsewhere.extend(f"{post}: {url}" for url in images)
 
@@ -120,19 +154,13 @@ class Importer:
         content = conversion.clean_content(post.content)
         images = self.images_elsewhere(content.html)
         post, warnings = named(post)  # WordPress's slug, if usable; a title that fits
-        if content.removed_shortcodes:
-            names = ", ".join(f"[{name}]" for name in content.removed_shortcodes)
-            warnings.append(f"removed shortcodes {names}: add anything they showed by hand.")
+        warnings.extend(content.warnings())
         if post.link and is_too_long(post.link):
             warnings.append(f"its WordPress address is too long to redirect: {post.link}")
-        if content.linked_shortcodes:
-            names = ", ".join(f"[{name}]" for name in content.linked_shortcodes)
-            warnings.append(
-                f"{names} became a link to what it showed: embed it by hand if it should play."
-            )
         post_date = publication_time(post, local_timezone=self.local_timezone)
         themes = [self.theme(choice) for choice in self.vocabulary.themes_for(post)]
         author = self.export.authors.get(post.creator) or post.creator
+        why = "it is in no letters category now"
         if self.vocabulary.is_letter(post):
             parts = splitting.split_letter(
                 content.html,
@@ -140,14 +168,15 @@ class Importer:
                 columnist_names=splitting.columnist_names(settings.COLUMNIST_NAME, author),
             )
             if parts is not None:
-                outcome = save_letter(
+                piece, outcome = save_letter(
                     post=post,
                     parts=parts,
                     themes=themes,
                     post_date=post_date,
                     columnist_name=author or settings.COLUMNIST_NAME,
                 )
-                return "letter", outcome, warnings, images
+                return "letter", self.saved(piece, outcome, post, warnings), warnings, images
+            why = "its reply can't be found now: no leading quotation, rule or reply marker"
         standfirst, source = conversion.html_to_text(post.excerpt), "the excerpt"
         body = None
         if not standfirst and content.teaser:  # the text before <!--more-->, when no excerpt
@@ -156,7 +185,7 @@ class Importer:
         if len(standfirst) > STANDFIRST_LENGTH:
             standfirst = Truncator(standfirst).chars(STANDFIRST_LENGTH)
             warnings.append(f"{source} was cut to {STANDFIRST_LENGTH} characters.")
-        outcome = save_article(
+        piece, outcome = save_article(
             post=post,
             body=body if body is not None else conversion.html_to_markdown(content.html),
             standfirst=standfirst,
@@ -164,7 +193,39 @@ class Importer:
             themes=themes,
             post_date=post_date,
         )
-        return "article", outcome, warnings, images
+        return "article", self.saved(piece, outcome, post, warnings, why=why), warnings, images
+
+    def saved(self, piece, outcome, post, warnings, *, why=""):
+        """After `piece` (a Letter or Article) was written for `post`: its old addresses,
+        what it was before (the other kind, removed), the warnings for its slug and
+        addresses. Returns the outcome to count."""
+        kind = piece._meta.verbose_name
+        if slug := slug_taken(piece, post):
+            holder = type(piece).objects.filter(slug=slug).exclude(pk=piece.pk).first()
+            holder = piece_label(holder) if holder else f"another {kind}"
+            warnings.append(
+                f"its slug “{slug}” belongs to {holder} already, so this {kind} is at "
+                f"{uri_to_iri(piece.get_absolute_url())}."
+            )
+        for path, other in keep_old_addresses(piece=piece, post=post):
+            warnings.append(
+                f"its WordPress address {path} was also that of {piece_label(other)}, "
+                f"which it led to until now: it leads to this {kind}."
+            )
+        previous = replace_other_kind(piece=piece, post=post)
+        if previous is None:
+            return outcome
+        old = previous._meta.verbose_name
+        removed = "the letter and its reply were" if old == "letter" else "the article was"
+        because = f" ({why})" if why else ""
+        self.report.kind_changes.append(
+            f"{post} was {article_of(old)} and is now {article_of(kind)}{because}: {removed} "
+            f"removed; its address {uri_to_iri(previous.get_absolute_url())} leads to the "
+            f"{kind}."
+        )
+        if old == "letter" and post.wordpress_id not in self._imported:  # not this run's
+            self.report.letters_lost.append(f"{post}: {why}.")
+        return UPDATED if outcome == UNCHANGED else outcome
 
     def images_elsewhere(self, html_text):
         """The images in the post that point to another host than the site's and those of
@@ -178,21 +239,43 @@ class Importer:
         ]
 
     def theme(self, choice):
-        """The Theme for a ThemeChoice: one with its slug or name, used as it is, or new."""
-        if choice.slug not in self._themes:
-            theme = (
-                Theme.objects.filter(slug=choice.slug).first()
-                or Theme.objects.filter(name__iexact=choice.name).first()
+        """The Theme for a ThemeChoice: one with its slug or name, used as it is, or new.
+
+        Names are compared as Python casefolds them ("Дружба" is "дружба"), not by the
+        database, so that SQLite (whose case-insensitive match is ASCII only) and
+        PostgreSQL make the same themes. A theme found by its name under another slug is
+        named in the report: two WordPress terms become one theme there.
+        """
+        if choice.slug in self._themes:
+            return self._themes[choice.slug]
+        if self._theme_names is None:
+            self._theme_names = {}
+            for theme in Theme.objects.order_by("pk"):
+                self._theme_names.setdefault(name_key(theme.name), theme)
+        theme = Theme.objects.filter(slug=choice.slug).first()
+        if theme is None and (theme := self._theme_names.get(name_key(choice.name))):
+            self.report.warnings.append(
+                f"“{choice.name}” ({choice.slug}) became the theme “{theme.name}” "
+                f"({theme.slug}), which has its name: WordPress kept them apart (a category "
+                "and a tag, or two categories under different parents). To keep them apart "
+                f"here, give one a theme of its own with --theme-map {choice.slug}=NEW-SLUG."
             )
-            if theme is None:
-                theme, _ = upsert_theme(
-                    match={"slug": choice.slug},
-                    fields={},
-                    create_fields={"name": choice.name, "description": choice.description},
+        if theme is None:
+            theme, _ = upsert_theme(
+                match={"slug": choice.slug},
+                fields={},
+                create_fields={"name": choice.name, "description": choice.description},
+            )
+            self.report.created["theme"] += 1
+            self._theme_names.setdefault(name_key(theme.name), theme)
+            if choice.full_name:
+                self.report.warnings.append(
+                    f"“{choice.full_name}” is {len(choice.full_name)} characters, more than "
+                    f"the {TERM_LENGTH} a theme's name holds: the theme is named "
+                    f"“{choice.name}”, cut at a word; rename it in the admin if you like."
                 )
-                self.report.created["theme"] += 1
-            self._themes[choice.slug] = theme
-        return self._themes[choice.slug]
+        self._themes[choice.slug] = theme
+        return theme
 
     def skip_hidden(self, post):
         """Count a private, pending, trashed or password-protected post as skipped.
@@ -212,173 +295,21 @@ class Importer:
                 )
 
 
-def save_letter(*, post, parts, themes, post_date, columnist_name):
-    """Create or update the letter and reply imported from `post`: its outcome.
-
-    Published and scheduled posts are published letters (a scheduled one with its future
-    date); drafts have a reply, so they are answered letters, waiting to be published. The
-    post's date also stands for when the letter was received: the export knows no other.
-    """
-    existing = find_imported(Letter, post=post)
-    current = existing or Letter()  # a new letter's defaults are what it holds so far
-    is_public = post.status in PUBLIC_STATUSES
-    text = post.slug or post.title
-    published_at = (post_date or current.published_at or timezone.now()) if is_public else None
-    # Received no later than published; a scheduled letter has arrived already.
-    received_at = min(post_date, current.received_at) if post_date else current.received_at
-    letter, outcome = upsert_letter(
-        match=_key(existing, post),
-        fields={
-            "wordpress_id": post.wordpress_id,
-            "wordpress_guid": post.guid,
-            "title": post.title,
-            "slug": unique_slug(current, text) if text else None,
-            "original_text": parts.letter_text,
-            "original_sign_off": parts.sign_off,
-            "body": parts.letter,
-            "sign_off": parts.sign_off,
-            "status": Letter.Status.PUBLISHED if is_public else Letter.Status.DRAFTED,
-            "published_at": published_at,
-            "received_at": received_at,
-        },
-        reply={
-            "body": parts.reply,
-            "columnist_name": columnist_name,
-            "sign_off": parts.reply_sign_off or default_columnist_sign_off(),
-        },
-        themes=themes,
-    )
-    keep_old_addresses(piece=letter, post=post)
-    replaced = forget_imported(Article, post=post)
-    return UPDATED if replaced and outcome == UNCHANGED else outcome
+def name_key(name):
+    """A theme name as names are compared: NFC, casefolded ("Дружба" and "дружба" match)."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
-def save_article(*, post, body, standfirst, byline, themes, post_date):
-    """Create or update the article imported from `post`: its outcome."""
-    existing = find_imported(Article, post=post)
-    current = existing or Article()
-    is_public = post.status in PUBLIC_STATUSES
-    published_at = (post_date or current.published_at or timezone.now()) if is_public else None
-    article, outcome = upsert_article(
-        match=_key(existing, post),
-        fields={
-            "wordpress_id": post.wordpress_id,
-            "wordpress_guid": post.guid,
-            "title": post.title,
-            "slug": unique_slug(current, post.slug or post.title),
-            "byline": byline,
-            "standfirst": standfirst,
-            "body": body,
-            "status": Article.Status.PUBLISHED if is_public else Article.Status.DRAFT,
-            "published_at": published_at,
-        },
-        themes=themes,
-    )
-    keep_old_addresses(piece=article, post=post)
-    replaced = forget_imported(Letter, post=post)
-    return UPDATED if replaced and outcome == UNCHANGED else outcome
+def piece_label(piece):
+    """A letter or article as the report names it: by its WordPress post if it has one."""
+    if piece.wordpress_id is not None:
+        return f"post {piece.wordpress_id} “{piece.title}”"
+    return f"the {piece._meta.verbose_name} “{piece.title}”"
 
 
-def keep_old_addresses(*, piece, post):
-    """Record the addresses `post` had on WordPress, its permalink and ?p=<post ID>, as
-    `piece`'s (wpimport.models): they answer with a redirect to its page while public."""
-    record_old_addresses(piece=piece, urls=[post.link, f"/?p={post.wordpress_id}"])
-
-
-def _key(existing, post):
-    """The natural key for the write: the row found earlier, else the post's ID."""
-    return {"pk": existing.pk} if existing else {"wordpress_id": post.wordpress_id}
-
-
-def find_imported(model, *, post):
-    """The row imported from `post` by an earlier run, by WordPress ID, else by GUID.
-
-    The same ID with another GUID is another site's post: refused (ImportConflict) rather
-    than overwritten.
-    """
-    found = model.objects.filter(wordpress_id=post.wordpress_id).first()
-    if found is not None:
-        if found.wordpress_guid and post.guid and found.wordpress_guid != post.guid:
-            raise ImportConflict(
-                f"WordPress post {post.wordpress_id} was imported before from another site "
-                f"(GUID {found.wordpress_guid}); it is not overwritten."
-            )
-        return found
-    if post.guid:
-        return model.objects.filter(wordpress_guid=post.guid).first()
-    return None
-
-
-def forget_imported(model, *, post):
-    """Delete what `post` was imported as before, when it has changed kind since.
-
-    A column post that could not be split was an article; once it can, it is a letter (or
-    the other way round). Without this the site would show it twice. Whether it did.
-    """
-    previous = find_imported(model, post=post)
-    if previous is None:
-        return False
-    if model is Letter:
-        withdraw_letter(letter=previous)
-    else:
-        delete_article(article=previous)
-    return True
-
-
-@dataclass
-class Report:
-    """What an import did, for the closing report: counts by kind ("letter", "article",
-    "theme") for each outcome, and lists of posts and messages."""
-
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)
-    skipped_items: list = field(default_factory=list)  # "private post: post 8 “Notes”"
-    dropped_terms: dict = field(default_factory=dict)  # "tag “💔”" → why it is no theme
-    unsplit: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    images_elsewhere: list = field(default_factory=list)
-    failures: list = field(default_factory=list)
-
-    def skip(self, reason, post):
-        """Count `post` as skipped for `reason` ("private post"), and name it."""
-        self.skipped[reason] += 1
-        self.skipped_items.append(f"{reason}: {post}")
-
-    def lines(self, *, export, dry_run):
-        """The report as lines of text, for the command to print."""
-        lines = [f"{export.path} (WXR {export.version}): {export.item_count} items."]
-        for kind, heading in (("letter", "Letters"), ("article", "Articles")):
-            lines.append(
-                f"{heading}: {self.created[kind]} created, {self.updated[kind]} updated, "
-                f"{self.unchanged[kind]} unchanged."
-            )
-        lines.append(f"Themes: {self.created['theme']} created.")
-        skipped = ", ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
-        lines.append(f"Skipped: {skipped or 'nothing'}.")
-        lines.extend(f"  {item}" for item in self.skipped_items)
-        if self.dropped_terms:
-            lines.append("Categories and tags that became no theme:")
-            lines.extend(f"  {term}: {why}" for term, why in self.dropped_terms.items())
-        if self.unsplit:
-            lines.append("Letters that could not be split into letter and reply (now articles):")
-            lines.extend(f"  {post}" for post in self.unsplit)
-        if self.warnings:
-            lines.append("Warnings:")
-            lines.extend(f"  {warning}" for warning in self.warnings)
-        if export.repairs:
-            lines.append("Repaired in the file as it was read (check these posts):")
-            lines.extend(f"  {repair}" for repair in export.repairs)
-        if self.images_elsewhere:
-            lines.append(
-                "Images on other hosts, which pages will not show: upload each one in the "
-                "admin and use its new address, or add its host to IMAGE_HOSTS:"
-            )
-            lines.extend(f"  {image}" for image in self.images_elsewhere)
-        if dry_run:
-            lines.append("Dry run: nothing was written.")
-        return lines
+def article_of(kind):
+    """ "a letter", "an article"."""
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def batched(items, size):

@@ -21,6 +21,8 @@ from advice.models import Letter
 from articles.models import Article
 
 ADDRESS_LENGTH = 500  # longer than any permalink of a real site; a longer one is skipped
+# Casefolding may lengthen a path ("ß" is "ss", "ﬃ" is "ffi"): never more than threefold.
+KEY_LENGTH = 3 * ADDRESS_LENGTH
 # WordPress's query forms, answered on any path: ?p=<post ID>, ?page_id=<page ID>.
 QUERY_FORMS = ("p", "page_id")
 
@@ -29,6 +31,13 @@ def _plain_path(path):
     """A path as Django reads a request's: percent-decoded (UTF-8), in Unicode's NFC form,
     so that "/%D0%B4%D1%80/", "/%d0%b4%d1%80/" and "/др/" are one address."""
     return unicodedata.normalize("NFC", unquote(path, errors="replace"))
+
+
+def address_key(path) -> str:
+    """The form in which addresses are compared: casefolded, as WordPress (on MySQL's
+    case-insensitive collation) answered "/2019/05/Brackets/" for "/2019/05/brackets/".
+    Python's casefold, not the database's, so SQLite (ASCII only) and PostgreSQL agree."""
+    return path.casefold()
 
 
 def query_address(name, value) -> str | None:
@@ -90,6 +99,8 @@ class OldAddress(models.Model):
         unique=True,
         help_text="As WordPress served it, decoded: /2019/05/when-he-leaves/, or /?p=123.",
     )
+    # address_key(path), kept by save(): a request in another letter case finds it, by index.
+    path_key = models.CharField(max_length=KEY_LENGTH, db_index=True, editable=False)
     letter = models.ForeignKey(
         Letter, null=True, blank=True, on_delete=models.CASCADE, related_name="old_addresses"
     )
@@ -114,6 +125,10 @@ class OldAddress(models.Model):
     def __str__(self):
         return self.path
 
+    def save(self, *args, **kwargs):
+        self.path_key = address_key(self.path)
+        super().save(*args, **kwargs)
+
     @property
     def piece(self):
         """The letter or article this address leads to."""
@@ -134,10 +149,21 @@ def record_old_addresses(*, piece, urls):
 
     Addresses recorded before for `piece` and not among `urls` are kept: a permalink that
     changed in WordPress still has readers. An address `old_address` can't keep (the
-    home page, one longer than ADDRESS_LENGTH: see `is_too_long`) is left out.
+    home page, one longer than ADDRESS_LENGTH: see `is_too_long`) is left out. Returns
+    (address, the piece it led to) for each address taken from another piece.
     """
     kind = "letter" if isinstance(piece, Letter) else "article"
     other = "article" if kind == "letter" else "letter"
+    taken = []
     for address in dict.fromkeys(old_address(url) for url in urls if url):
-        if address is not None:
-            OldAddress.objects.update_or_create(path=address, defaults={kind: piece, other: None})
+        if address is None:
+            continue
+        found = OldAddress.objects.filter(path=address).select_related(kind, other).first()
+        if found is None:
+            OldAddress.objects.create(path=address, **{kind: piece})
+        elif found.piece != piece:
+            taken.append((address, found.piece))
+            setattr(found, kind, piece)
+            setattr(found, other, None)
+            found.save()
+    return taken

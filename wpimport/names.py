@@ -23,7 +23,13 @@ def named(post):
     when it is saved); its title at most TITLE_LENGTH characters."""
     warnings = []
     slug = post.slug
-    if slug and not slugify(slug):
+    if post.broken_slug:
+        warnings.append(
+            f"WordPress's slug “{post.broken_slug}” is cut or broken (its percent-encoding "
+            "stops inside a character), so it would lose letters: its address was made "
+            "from the title."
+        )
+    elif slug and not slugify(slug):
         warnings.append(
             f"WordPress's slug “{slug}” has no letter or digit for an address: its address "
             "was made from the title."

@@ -98,6 +98,8 @@ def _split(soup, reply_marker):
     return letter, reply
 
 
+# Unicode's spaces other than the plain one (no-break, narrow, ideographic…), one for one.
+_SPACES = re.compile(r"[^\S\n]")
 # What ends a sentence, perhaps inside a closing quote or bracket ("… courage!”").
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
@@ -113,6 +115,9 @@ def _reply_marker_line(line, reply_marker):
     "Thanks for writing, it takes courage.") is the reply's first line: returned whole.
     """
     plain, where = _unmarked(line)
+    # As the line reads: a no-break space (Elizabeth&nbsp;replies) is a space, and the
+    # Markdown line break ("  " at the end) is no part of it, so "…replies:$" matches.
+    plain = _SPACES.sub(" ", plain).rstrip()
     found = reply_marker.match(plain)
     if found is None or not found.group(0).strip():
         return None

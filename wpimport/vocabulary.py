@@ -27,6 +27,7 @@ class ThemeChoice:
     slug: str
     name: str
     description: str = ""
+    full_name: str = ""  # the term's whole name, when `name` is shortened
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Vocabulary:
     letters_categories: tuple[str, ...]
     theme_map: Mapping[str, str] = field(default_factory=dict)
     only_themes: frozenset[str] | None = None
+    letters_categories_given: bool = True  # False: COLUMN_NAME, the default
 
     def is_letter(self, post):
         """Whether the post is filed in one of the column's letters categories."""
@@ -95,6 +97,19 @@ class Vocabulary:
             if slug not in slugs
         ]
 
+    def unmatched_letters_categories(self, terms: Iterable[Term]) -> list[str]:
+        """A sentence for each letters category (`--letters-category`, else COLUMN_NAME)
+        that no category of `terms` has as its name or slug, for the report: with it no
+        post became a letter."""
+        terms = list(terms)
+        option = "--letters-category" if self.letters_categories_given else "COLUMN_NAME"
+        return [
+            f"{option}: no category “{name}” in this export, so no post became a letter by "
+            "it. Check its spelling, or give the letters category's name or slug."
+            for name in self.letters_categories
+            if not any(self._is_letters_category(term, names=(name,)) for term in terms)
+        ]
+
     def _renamed(self, term):
         """The slug `--theme-map` gives the term (found by slug, else by name), or None."""
         for key in (term.slug, term_slug(term.name)):
@@ -102,19 +117,25 @@ class Vocabulary:
                 return self.theme_map[key]
         return None
 
-    def _is_letters_category(self, term):
+    def _is_letters_category(self, term, *, names=None):
         if term.taxonomy != "category":
             return False
-        names = {name.casefold() for name in self.letters_categories}
-        slugs = {term_slug(name) for name in self.letters_categories}
-        return term.name.casefold() in names or term.slug in slugs
+        names = names or self.letters_categories
+        slugs = {term_slug(name) for name in names}
+        named = (term.full_name or term.name).casefold()
+        return named in {name.casefold() for name in names} or term.slug in slugs
 
     def _choice(self, slug, term):
         # A renamed theme takes the name of the category or tag it was renamed to, if any.
         named = self.terms.get(slug) or (term if slug == term.slug else None)
         if named is None:
             return ThemeChoice(slug=slug, name=capfirst(slug.replace("-", " ")))
-        return ThemeChoice(slug=slug, name=named.name, description=named.description)
+        return ThemeChoice(
+            slug=slug,
+            name=named.name,
+            description=named.description,
+            full_name=named.full_name,
+        )
 
 
 def term_label(term):

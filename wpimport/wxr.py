@@ -27,7 +27,8 @@ from django.utils.text import capfirst
 
 from postbag.slugs import cut, slugify
 from postbag.validators import strip_control_characters
-from wpimport import damage
+from wpimport import damage, parsing
+from wpimport.names import shorten_at_word
 
 SUPPORTED_VERSIONS = ("1.1", "1.2")
 TERM_LENGTH = 80  # what a theme's name and slug can hold (advice.Theme)
@@ -55,6 +56,7 @@ class Term:
     slug: str
     name: str
     description: str = ""
+    full_name: str = ""  # the whole name, when `name` had to be shortened to TERM_LENGTH
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Export:
     terms: Mapping[str, Term]  # slug → the first category or tag with that slug
     item_count: int  # the complete items, before `stop` if there is one
     repairs: tuple[str, ...] = ()  # what was repaired in the file, where, in which post
-    stop: damage.Stop | None = None  # where the file stopped being readable
+    stop: parsing.Stop | None = None  # where the file stopped being readable
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ class Post:
     date_gmt: str
     terms: tuple[Term, ...]
     link: str = ""  # the post's address on the WordPress site (its permalink)
+    broken_slug: str = ""  # wp:post_name as written, when its percent-encoding is broken
+    comment_count: int = 0  # reader comments (wp:comment), not imported
+    featured_image: bool = False  # a _thumbnail_id postmeta, not imported
 
     def __str__(self):
         return f"post {self.wordpress_id} “{self.title}”"
@@ -104,7 +109,7 @@ def read_export(path) -> Export:
     path = Path(path)
     version = None
     authors, terms, items = {}, {}, 0
-    reading = damage.Reading(path, repairs=True)
+    reading = parsing.Reading(path, repairs=True)
     for name, element in _elements(reading, _CHANNEL_PARTS):
         if name == "item":
             items += 1
@@ -149,7 +154,7 @@ def iter_posts(path, *, until=None) -> Iterator[Post]:
     `until` is the `stop` of the file's Export: the stream ends there, quietly. Raises
     WXRError when the file can't be read (as it could when it was checked, if `until`).
     """
-    reading = damage.Reading(Path(path))
+    reading = parsing.Reading(Path(path))
     for _, element in _elements(reading, frozenset({"item"})):
         yield _post(element)
     if reading.stop is not None and (until is None or reading.stop.at != until.at):
@@ -188,6 +193,8 @@ def _elements(reading, names):
             f"{path} declares a DTD or XML entities, which a WordPress export never does. "
             "It was refused: that is how entity-expansion and external-entity attacks work."
         ) from error
+    except damage.NotAnExport as error:
+        raise WXRError(f"{path} {error}") from error
     except damage.UnknownEncoding as error:
         raise WXRError(
             f"{path} is written in “{error}”, says its XML declaration: an encoding that "
@@ -280,11 +287,13 @@ def _term(taxonomy, *, nicename, name, description=""):
     slug = term_slug(nicename) or term_slug(name)
     if not slug and not name:
         return None
+    short = shorten_at_word(name, TERM_LENGTH)
     return Term(
         taxonomy=taxonomy,
         slug=slug,
-        name=name[:TERM_LENGTH] or capfirst(slug.replace("-", " ")),
+        name=short or capfirst(slug.replace("-", " ")),
         description=html.unescape(description).strip(),
+        full_name=name if short != name else "",
     )
 
 
@@ -296,11 +305,29 @@ def term_slug(text):
     return cut(slugify(unquote(text or "")), TERM_LENGTH)
 
 
+# Reader comments, as WordPress types them (before 5.5 it left the type empty); pingbacks,
+# trackbacks and spam are not readers' words.
+_READER_COMMENT_TYPES = ("", "comment")
+_HIDDEN_COMMENTS = ("spam", "trash")
+
+
 def _post(element):
     fields, terms = {}, []
+    comments, featured_image = 0, False
     for child in element:
         name = _name(child.tag)
-        if name == "category":
+        if name == "wp:comment":
+            comment = _fields(child)
+            comments += (
+                comment.get("wp:comment_type", "").strip() in _READER_COMMENT_TYPES
+                and comment.get("wp:comment_approved", "").strip() not in _HIDDEN_COMMENTS
+            )
+        elif name == "wp:postmeta":
+            meta = _fields(child)
+            featured_image |= meta.get("wp:meta_key", "").strip() == "_thumbnail_id" and bool(
+                meta.get("wp:meta_value", "").strip().strip("0")
+            )
+        elif name == "category":
             term = _term(
                 child.get("domain", ""), nicename=child.get("nicename", ""), name=child.text or ""
             )
@@ -309,6 +336,7 @@ def _post(element):
         else:
             fields.setdefault(name, child.text or "")
     post_id = fields.get("wp:post_id", "").strip()
+    slug, broken_slug = post_slug(fields.get("wp:post_name", ""))
     return Post(
         wordpress_id=int(post_id) if post_id.isdigit() and int(post_id) > 0 else None,
         guid=fields.get("guid", "").strip(),
@@ -317,7 +345,7 @@ def _post(element):
         password=fields.get("wp:post_password", ""),
         # Titles are plain text, but WordPress may keep entities or a stray tag in them.
         title=one_line(html.unescape(re.sub(r"<[^>]*>", "", fields.get("title", "")))),
-        slug=unquote(fields.get("wp:post_name", "").strip()),
+        slug=slug,
         content=fields.get("content:encoded", ""),
         excerpt=fields.get("excerpt:encoded", ""),
         creator=fields.get("dc:creator", "").strip(),
@@ -325,7 +353,26 @@ def _post(element):
         date_gmt=fields.get("wp:post_date_gmt", ""),
         terms=tuple(terms),
         link=fields.get("link", "").strip(),
+        broken_slug=broken_slug,
+        comment_count=comments,
+        featured_image=featured_image,
     )
+
+
+_BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def post_slug(post_name) -> tuple[str, str]:
+    """(the slug, "") for a wp:post_name, percent-decoded; ("", post_name) when its
+    percent-encoding is broken (a "%" without two hex digits, bytes that aren't UTF-8),
+    which WordPress never writes whole: decoded, it would lose letters silently."""
+    post_name = post_name.strip()
+    try:
+        if _BROKEN_ESCAPE.search(post_name):
+            raise ValueError(post_name)
+        return unquote(post_name, errors="strict"), ""
+    except (ValueError, UnicodeDecodeError):
+        return "", post_name
 
 
 def publication_time(post, *, local_timezone: tzinfo) -> datetime | None:

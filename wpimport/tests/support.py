@@ -3,7 +3,7 @@
 from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wordpress"
 COLUMN = FIXTURES / "column.xml"
@@ -14,6 +14,17 @@ def import_wordpress(path, *options):
     out = StringIO()
     call_command("import_wordpress", str(path), *options, stdout=out, stderr=StringIO())
     return out.getvalue()
+
+
+def run_command(path, *options):
+    """The command run as an editor would: (its report on stdout, its error message, its
+    exit status)."""
+    out = StringIO()
+    try:
+        call_command("import_wordpress", str(path), *options, stdout=out, stderr=StringIO())
+    except CommandError as error:
+        return out.getvalue(), str(error), error.returncode
+    return out.getvalue(), "", 0
 
 
 def export_with(tmp_path, content, *, title="A letter", status="publish"):

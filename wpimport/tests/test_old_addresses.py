@@ -152,7 +152,7 @@ def test_a_post_that_becomes_an_article_takes_its_addresses_along(client, tmp_pa
         ),  # fmt: skip
         name="b.xml",
     )
-    import_wordpress(moved)
+    import_wordpress(moved, "--allow-kind-changes")
 
     article = Article.objects.get(wordpress_id=123)
     assert not Letter.objects.filter(wordpress_id=123).exists()

@@ -11,7 +11,7 @@ import re
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from wpimport.importer import Importer
+from wpimport.importer import Importer, KindChangesRefused
 from wpimport.progress import Progress, plain
 from wpimport.splitting import default_reply_marker
 from wpimport.vocabulary import Vocabulary, parse_theme_map
@@ -31,8 +31,9 @@ class Command(BaseCommand):
         "nothing. Exit status: 0 when everything was imported from a sound file; 1 when "
         "nothing was (the file was refused, or an option is wrong); 2 when the command line "
         f"can't be read; {REPAIRED} when everything was imported, but the file had damage "
-        "that was repaired as it was read (wrong bytes, characters XML forbids: the report "
-        f"lists each one with its post); {IMPORTED_IN_PART} when only part was imported: "
+        "that was repaired or left out as it was read (wrong bytes, characters XML forbids, "
+        "a mislabelled encoding, a PHP message printed before or after the export: the "
+        f"report lists each one); {IMPORTED_IN_PART} when only part was imported: "
         "some posts failed, or the file can't be read to its end (cut short, or not "
         "well-formed there), and the posts before that point were imported."
     )
@@ -75,6 +76,14 @@ class Command(BaseCommand):
             "each named in the report",
         )
         parser.add_argument(
+            "--allow-kind-changes",
+            action="store_true",
+            help="let letters imported before become articles (their letters and replies "
+            "are deleted). Without it, an import that would do so stops, having written "
+            "nothing, and names them: usually --letters-category or --reply-marker is not "
+            "the one used before",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="read and report, but write nothing"
         )
 
@@ -106,8 +115,14 @@ class Command(BaseCommand):
             letters_categories=tuple(letters_categories),
             theme_map=theme_map,
             only_themes=frozenset(only_themes) if only_themes else None,
+            letters_categories_given=bool(options["letters_category"]),
         )
-        importer = Importer(export=export, vocabulary=vocabulary, reply_marker=reply_marker)
+        importer = Importer(
+            export=export,
+            vocabulary=vocabulary,
+            reply_marker=reply_marker,
+            allow_kind_changes=options["allow_kind_changes"],
+        )
         # At -v 0 the items are still counted (for the error below), not shown.
         shown_to = OutputWrapper(io.StringIO()) if quiet else self.stderr
         progress = Progress(shown_to, total=export.item_count)
@@ -116,6 +131,8 @@ class Command(BaseCommand):
             report = importer.run(dry_run=dry_run, on_item=progress.advance)
         except WXRError as error:  # the file changed since it was checked
             raise CommandError(f"{error} Stopped after {progress.done} items.") from error
+        except KindChangesRefused as refused:
+            raise CommandError(kind_changes_refused(refused.report)) from refused
         finally:
             progress.finish()
 
@@ -154,6 +171,28 @@ def read_in_part(export, *, dry_run):
         f"{export.stop.message} Before that point, {items} {done}; whatever came after "
         f"it was not. {remedy} and run the command again: "
         "what is imported already is updated then, not duplicated."
+    )
+
+
+def kind_changes_refused(report):
+    """What to say when letters imported before would have become articles."""
+    lost = report.letters_lost
+    what = (
+        "1 letter imported before would become an article, and the letter, its reply and "
+        "its text as received would be deleted:"
+        if len(lost) == 1
+        else f"{len(lost)} letters imported before would become articles, and each letter, "
+        "its reply and its text as received would be deleted:"
+    )
+    return "\n".join(
+        [
+            what,
+            *(f"  {post}" for post in lost),
+            *report.letters_categories_unmatched,
+            "Nothing was imported. Check --letters-category and --reply-marker against the "
+            "last import; if the posts did change in WordPress, run the command again with "
+            "--allow-kind-changes.",
+        ]
     )
 
 
