@@ -38,6 +38,20 @@ class Theme(models.Model):
     description = MarkdownxField(
         blank=True, help_text="A sentence or two, in Markdown.", validators=[validate_multiline]
     )
+    # A section is a theme with themes under it; one level deep (a section has no parent).
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name="section",
+        help_text="The section this theme belongs to, if any.",
+    )
+    show_crisis_notice = models.BooleanField(
+        default=False,
+        help_text="Show the crisis notice (where to find help now) on its letters and articles.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -128,6 +142,11 @@ class Letter(Publishable):
     comments_closed = models.BooleanField(
         default=False, help_text="Readers can no longer comment; the comments stay shown."
     )
+    # A recording of the piece (MP3, M4A or Ogg), its length and size, for the player and
+    # the podcast feed's enclosure.
+    recording = models.FileField(upload_to="recordings/", blank=True)
+    recording_seconds = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    recording_bytes = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     # Privacy: the e-mail address is erased once the reader has been told the outcome; the
     # receipt code and the text are kept only as keyed hashes (see advice.receipts).

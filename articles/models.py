@@ -95,6 +95,11 @@ class Article(Publishable):
     comments_closed = models.BooleanField(
         default=False, help_text="Readers can no longer comment; the comments stay shown."
     )
+    # A recording of the piece (MP3, M4A or Ogg), its length and size, for the player and
+    # the podcast feed's enclosure.
+    recording = models.FileField(upload_to="recordings/", blank=True)
+    recording_seconds = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    recording_bytes = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
