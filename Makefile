@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run demo-reset test lint format clean lock
+.PHONY: run demo-reset test lint format clean lock screenshots lighthouse
 
 # Installs exactly what requirements.lock pins (with its hashes), as CI and production do,
 # then the project itself. The lock holds the build back end too, so no build step fetches
@@ -74,6 +74,25 @@ test: $(VENV)/.installed $(VNU_STAMP) lint
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 DATABASE_URL= $(BIN)/pytest
 	DJANGO_DEBUG=1 scripts/pytest-postgres -m "not browser"
+
+# The README's before/after screenshots, remade from the demo column (bench/screenshots.py):
+# docs/screenshots/after-{home,letter,article}-{desktop,phone}.png.
+screenshots: $(VENV)/.installed
+	$(BIN)/python bench/screenshots.py
+
+# Lighthouse (mobile) on every public page type, served by gunicorn with debug off
+# (bench/lighthouse.py). The npm package lighthouse, at this exact version, in
+# .venv/lighthouse, as vnu-jar above: no install scripts, no package.json or lock file.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_STAMP := $(VENV)/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP): | $(VENV)/.installed
+	rm -rf $(VENV)/lighthouse
+	npm install --prefix $(VENV)/lighthouse --no-save --no-package-lock --ignore-scripts \
+		--no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+lighthouse: $(LIGHTHOUSE_STAMP)
+	$(BIN)/python bench/lighthouse.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

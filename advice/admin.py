@@ -1,26 +1,94 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
-from django.template.defaultfilters import pluralize
+from django.template.defaultfilters import filesizeformat, pluralize
+from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.text import Truncator
 from markdownx.admin import MarkdownxModelAdmin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
 from advice import services
-from advice.models import Letter, Reply, Theme
+from advice.columnist import prepared_portrait
+from advice.models import ColumnistProfile, Letter, Reply, Theme
 from postbag.admin import EditorStylesMixin, PublishableAdmin
+from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
+from postbag.text import excerpt
+
+
+class ThemeForm(forms.ModelForm):
+    """The theme form: its section is chosen among the themes in no section (sections are
+    one level deep; `Theme.check_section` explains a refusal)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = Theme.objects.filter(parent=None)
+        if self.instance.pk is not None:
+            sections = sections.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = sections
 
 
 @admin.register(Theme)
 class ThemeAdmin(EditorStylesMixin, MarkdownxModelAdmin):
     # No prepopulated_fields here or below: the admin's script would drop Hindi's vowel
     # signs from the slug. A slug left empty is made on saving (postbag.slugs).
-    list_display = ["name", "slug"]
+    form = ThemeForm
+    list_display = ["name", "slug", "parent", "show_crisis_notice"]
+    list_select_related = ["parent"]
+    # Only the themes that are sections are offered, and "-" for the themes in none.
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter), "show_crisis_notice"]
     search_fields = ["name", "description"]
+    actions = ["merge"]
+
+    @admin.action(
+        description="Merge the selected themes into another theme",
+        permissions=["change", "delete"],
+    )
+    def merge(self, request, queryset):
+        """Ask which theme to keep (a second page), then merge each selected theme into it
+        with services.merge_themes: its pieces move, it is deleted, its address redirects."""
+        form = MergeThemesForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Merge themes",
+                "opts": self.model._meta,
+                "themes": queryset,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/advice/theme/merge_themes.html", context)
+        target = form.cleaned_data["target"]
+        for source in queryset.exclude(pk=target.pk):
+            try:
+                moved = services.merge_themes(source=source, target=target)
+            except ValidationError as error:
+                problem = " ".join(error.messages)
+                self.message_user(request, f"“{source}” was not merged: {problem}", messages.ERROR)
+                continue
+            what = ", ".join(f"{count} {name}" for name, count in moved.items() if count)
+            self.message_user(
+                request,
+                f"“{source}” was merged into “{target}” ({what or 'nothing was filed under it'}). "
+                f"Its old address now leads to “{target}”.",
+            )
+        return None
+
+
+class MergeThemesForm(forms.Form):
+    """The merge action's second step: the theme that the selected ones go into."""
+
+    target = forms.ModelChoiceField(
+        queryset=Theme.objects.all(),
+        label="Merge into",
+        empty_label="Choose the theme to keep",
+        help_text="It may be one of the selected themes: the others go into it.",
+    )
 
 
 class ReplyFormSet(BaseInlineFormSet):
@@ -66,7 +134,7 @@ def requested_writer(form):
 
 
 @admin.register(Letter)
-class LetterAdmin(PublishableAdmin):
+class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
     change_form_template = "admin/advice/letter/change_form.html"
     change_list_template = "admin/advice/letter/change_list.html"
     list_display = [
@@ -86,7 +154,7 @@ class LetterAdmin(PublishableAdmin):
     filter_horizontal = ["themes"]
     inlines = [ReplyInline]
     actions = ["shortlist", "decline", "mark_spam", "publish_now"]
-    readonly_fields = ["reader_will_be_emailed", "suggested_theme_names"]
+    readonly_fields = ["reader_will_be_emailed", "suggested_theme_names", "recording_details"]
 
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
@@ -109,6 +177,7 @@ class LetterAdmin(PublishableAdmin):
             "Publication",
             {"fields": ["status", "published_at", "reader_will_be_emailed", "comments_closed"]},
         ),
+        RECORDING_FIELDSET,
     ]
 
     def get_queryset(self, request):
@@ -126,7 +195,7 @@ class LetterAdmin(PublishableAdmin):
 
     @admin.display(description="letter")
     def excerpt(self, letter):
-        return Truncator(letter.original_text).words(18)
+        return excerpt(letter.original_text)
 
     @admin.display(description="themes")
     def theme_names(self, letter):
@@ -200,3 +269,51 @@ class LetterAdmin(PublishableAdmin):
             services.publish_letter(letter=letter, published_at=now)
 
         self._apply(request, queryset, publish_now, "published")
+
+
+class ColumnistProfileForm(forms.ModelForm):
+    """The About page's form. A new portrait is judged by its content alone, as the Markdown
+    editor's images are (postbag.editor.prepare_image): decoded and encoded again by Pillow,
+    stored under a random name whose extension is the format Pillow found."""
+
+    # A plain file field: Django's ImageField would refuse a good photo for its file name.
+    portrait = forms.FileField(
+        required=False,
+        help_text=ColumnistProfile._meta.get_field("portrait").help_text,
+    )
+
+    class Meta:
+        model = ColumnistProfile
+        fields = ["name", "portrait", "portrait_description", "introduction", "how_to_write"]
+
+    def clean_portrait(self):
+        portrait = self.cleaned_data["portrait"]
+        if not isinstance(portrait, UploadedFile):  # unchanged, or cleared (False)
+            return portrait
+        limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE
+        if portrait.size > limit:
+            raise ValidationError(
+                f"This file is {filesizeformat(portrait.size)}; "
+                f"images up to {filesizeformat(limit)} can be uploaded."
+            )
+        return prepared_portrait(portrait)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A new upload, or the portrait kept (the form gives back the stored file).
+        if cleaned.get("portrait") and not cleaned.get("portrait_description", "").strip():
+            self.add_error(
+                "portrait_description",
+                "Describe the portrait in a few words, for readers who can't see it.",
+            )
+        return cleaned
+
+
+@admin.register(ColumnistProfile)
+class ColumnistProfileAdmin(EditorStylesMixin, MarkdownxModelAdmin):
+    """One row: "add" only while there is none; deleting it brings back the defaults."""
+
+    form = ColumnistProfileForm
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ColumnistProfile.objects.exists()

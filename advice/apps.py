@@ -7,7 +7,9 @@ class AdviceConfig(AppConfig):
     name = "advice"
 
     def ready(self):
-        from advice.models import Letter, Reply, Theme
+        from advice.models import ColumnistProfile, Letter, Reply, Theme
+        from postbag.redirects import follow_addresses
         from postbag.versioning import watch_content
 
-        watch_content(Theme, Letter, Reply)
+        watch_content(Theme, Letter, Reply, ColumnistProfile)
+        follow_addresses(Theme, Letter)

@@ -2,9 +2,11 @@ from django import forms
 from django.conf import settings
 
 from advice.models import Theme
-from postbag.forms import HumanCheckedForm
+from postbag.forms import HumanCheckedForm, ReaderTextField
 
 LETTER_MIN, LETTER_MAX = 50, 5000
+SIGN_OFF_MAX = 120
+CODE_MAX = 40
 
 
 class AskForm(HumanCheckedForm):
@@ -12,7 +14,7 @@ class AskForm(HumanCheckedForm):
 
     field_order = ["letter", "sign_off", "themes", "email", "consent", "website", "shown_at"]
 
-    letter = forms.CharField(
+    letter = ReaderTextField(
         label="Your letter",
         min_length=LETTER_MIN,
         max_length=LETTER_MAX,
@@ -22,18 +24,22 @@ class AskForm(HumanCheckedForm):
         error_messages={
             "required": "Please write your letter before sending it.",
             "min_length": "Your letter is a little short: please write at least "
-            f"{LETTER_MIN} characters (it has %(show_value)d), so that "
+            f"{LETTER_MIN} characters, not counting spaces (it has %(show_value)d), so that "
             f"{settings.COLUMNIST_NAME} can understand what is happening.",
             "max_length": f"Your letter is longer than {LETTER_MAX:,} characters "
             "(it has %(show_value)d). Please shorten it a little: the heart of it is enough.",
         },
     )
-    sign_off = forms.CharField(
+    sign_off = ReaderTextField(
         label="How should we sign your letter?",
         required=False,
-        max_length=120,
+        max_length=SIGN_OFF_MAX,
         help_text="For example “Confused in Leeds”. Leave it empty to sign “Anonymous”.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "Anonymous"}),
+        error_messages={
+            "max_length": f"The sign-off can have at most {SIGN_OFF_MAX} characters "
+            "(it has %(show_value)d): please shorten it a little.",
+        },
     )
     themes = forms.ModelMultipleChoiceField(
         label="Which of these fit your letter? (optional)",
@@ -56,21 +62,31 @@ class AskForm(HumanCheckedForm):
         error_messages={"required": "Please tick this box so that we may publish your letter."},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A browser would silently cut a longer letter at maxlength; the server says so
-        # instead, and keeps every word.
-        self.fields["letter"].widget.attrs.pop("maxlength", None)
 
-
-class StatusForm(forms.Form):
-    code = forms.CharField(
-        label="Your receipt code",
-        max_length=40,
-        help_text="The 16 characters you were given, like 7KQ2-M9XD-4RTB-HP3C. "
-        "Capitals, spaces and hyphens don't matter.",
+def code_field(what, *, label, help_text):
+    """The field a reader types a code into (`what`: "receipt code", "comment code"), with
+    our own words for every refusal (never Django's English defaults)."""
+    return forms.CharField(
+        label=label,
+        max_length=CODE_MAX,
+        help_text=help_text,
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
-        error_messages={"required": "Please enter the receipt code you were given."},
+        error_messages={
+            "required": f"Please enter the {what} you were given.",
+            "max_length": f"That is longer than a {what}, which has 16 characters like "
+            "7KQ2-M9XD-4RTB-HP3C. Please check what you pasted.",
+            "null_characters_not_allowed": f"There is an invisible character in the {what}. "
+            "Please type the code again.",
+        },
+    )
+
+
+class StatusForm(forms.Form):
+    code = code_field(
+        "receipt code",
+        label="Your receipt code",
+        help_text="The 16 characters you were given, like 7KQ2-M9XD-4RTB-HP3C. "
+        "Capitals, spaces and hyphens don't matter.",
     )

@@ -66,9 +66,40 @@ class Theme(models.Model):
     def get_absolute_url(self):
         return reverse("theme_detail", kwargs={"slug": self.slug})
 
+    def addresses(self):
+        """The theme's public addresses, its page and its feed, by name: where a rename or
+        a merge leaves redirects (postbag.redirects)."""
+        return {"page": self.get_absolute_url(), "feed": reverse("feeds_theme", args=[self.slug])}
+
     def clean(self):
         super().clean()
         self.fill_slug()
+        self.check_section()
+
+    def check_section(self):
+        """Sections are one level deep: a theme's section has no section itself, and a
+        section (a theme with themes under it) can't go into another one. Raises
+        ValidationError on `parent`, naming the themes in the way."""
+        parent = self.parent
+        if parent is None:
+            return
+        if self.pk is not None and parent.pk == self.pk:
+            raise ValidationError({"parent": "A theme can't be its own section."})
+        if parent.parent_id is not None:
+            raise ValidationError(
+                {
+                    "parent": f"“{parent}” is itself in the section “{parent.parent}”. Sections "
+                    "go one level deep: choose a theme that isn't in a section."
+                }
+            )
+        children = list(self.children.values_list("name", flat=True)[:4]) if self.pk else []
+        if children:
+            raise ValidationError(
+                {
+                    "parent": f"“{self}” is a section, with {', '.join(children)} under it, so "
+                    "it can't go into another section. Move its themes out first."
+                }
+            )
 
     def fill_slug(self):
         """Make the slug from the name when there is none (in any script: postbag.slugs)."""
@@ -78,12 +109,13 @@ class Theme(models.Model):
 
 class LetterQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """What a list of letters shows: themes in one extra query, not one per letter."""
-        return self.prefetch_related("themes")
+        """What a list of letters shows: themes (and their sections) in one extra query,
+        not one per letter."""
+        return self.with_themes()
 
     def for_detail(self):
-        """One letter with its reply and themes."""
-        return self.select_related("reply").prefetch_related("themes")
+        """One letter with its reply and themes (with their sections, for the breadcrumb)."""
+        return self.select_related("reply").with_themes()
 
     def for_search_hits(self):
         """What a search hit shows (title, sign-off, date, themes), and `search_text`: the
@@ -289,3 +321,66 @@ class Reply(models.Model):
 
     def __str__(self):
         return f"Reply to {self.letter}"
+
+
+class ColumnistProfile(models.Model):
+    """The About page's one row: who the columnist is and how to write to her.
+
+    There is at most one (its id is always 1, and a constraint says so); until an editor
+    saves it, `current()` gives an unsaved one with the column's names from settings.
+    """
+
+    name = models.CharField(
+        max_length=120, default=default_columnist_name, validators=[validate_single_line]
+    )
+    # Stored only as Pillow re-encoded it, under a random name (advice.admin's form, through
+    # postbag.editor.prepare_image); the size is kept for the page's <img width height>.
+    portrait = models.ImageField(
+        upload_to="columnist/",
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+        help_text="A JPEG, PNG or WebP photo or drawing; it is shown at most 320 pixels wide.",
+    )
+    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_description = models.CharField(
+        "portrait description",
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+        help_text="What the portrait shows, for readers who can't see it "
+        "(e.g. “Elizabeth at her desk, smiling”).",
+    )
+    introduction = MarkdownxField(
+        blank=True,
+        validators=[validate_multiline],
+        help_text="A few lines about her, in Markdown.",
+    )
+    how_to_write = MarkdownxField(
+        "how to write in",
+        blank=True,
+        validators=[validate_multiline],
+        help_text="What she would like readers to tell her, in Markdown. The page adds the "
+        "link to the form, what happens to a letter and how long answers usually take.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "About the columnist"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="one_columnist_profile")]
+
+    def __str__(self):
+        return f"About {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("advice:about")
+
+    @classmethod
+    def current(cls):
+        """The saved profile, or an unsaved one with the defaults: one query."""
+        return cls.objects.filter(pk=1).first() or cls()

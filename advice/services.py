@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from advice import notifications
 from advice.models import Letter, Reply, Theme
-from advice.receipts import new_receipt_code, receipt_hash, text_hash
+from advice.receipts import code_for_sending, receipt_hash, text_hash
 from advice.suggestions import suggest_themes
 from postbag.locks import lock_for_transaction
+from postbag.redirects import record_move
 from postbag.upsert import CREATED, UNCHANGED, outcome, set_related, upsert
 
 # More links than this in a letter is how most spam looks; real letters rarely have any.
@@ -39,23 +40,30 @@ class Submission:
         return self.letter is None
 
 
-@transaction.atomic
-def submit_letter(*, text, sign_off="", email="", themes=()):
-    """Store a reader's letter exactly as sent and return its receipt code, once.
+DUPLICATE = Submission(letter=None, receipt_code=None)
 
-    The same text sent again within a day (a refreshed page, a double click) is stored
-    once: the second send returns a Submission without a letter or code, also when both
-    arrive at the same moment (a lock on the text's hash serialises them). A letter with
-    more than MAX_LINKS links is kept, but as spam.
+
+@transaction.atomic
+def submit_letter(*, text, sign_off="", email="", themes=(), rendering=""):
+    """Store a reader's letter exactly as sent and return its receipt code.
+
+    The same text sent again within a day is stored once, also when both sends arrive at
+    the same moment (a lock on the text's hash serialises them). The same form sent twice
+    (`rendering`, its signed "shown at" token: a double click) gets the stored letter and
+    the same code again (advice.receipts.code_for_sending); from another rendering of the
+    form (a refreshed page, a new visit) it gets a Submission without letter or code. A
+    letter with more than MAX_LINKS links is kept, but as spam.
     """
     fingerprint = text_hash(text)
     lock_for_transaction(f"letter-text:{fingerprint}")
+    code = code_for_sending(rendering, fingerprint)
     recent = timezone.now() - DUPLICATE_WINDOW
-    if Letter.objects.filter(text_hash=fingerprint, received_at__gte=recent).exists():
-        return Submission(letter=None, receipt_code=None)
+    earlier = Letter.objects.filter(text_hash=fingerprint, received_at__gte=recent).first()
+    if earlier is not None:
+        same_form = earlier.receipt_hash == receipt_hash(code)
+        return Submission(letter=earlier, receipt_code=code) if same_form else DUPLICATE
 
     is_spam = len(LINK.findall(text)) > MAX_LINKS
-    code = new_receipt_code()
     letter = Letter(
         original_text=text,
         original_sign_off=sign_off.strip() or "Anonymous",
@@ -182,3 +190,75 @@ def upsert_theme(*, match, fields, create_fields=None):
     Raises ValidationError, having written nothing.
     """
     return upsert(Theme, match=match, fields=fields, create_fields=create_fields)
+
+
+@transaction.atomic
+def merge_themes(*, source, target):
+    """Merge the theme `source` into `target`, and delete `source`.
+
+    Everything filed under `source` is filed under `target`: every relation to Theme, found
+    through Theme._meta rather than named here (letters, their suggested themes, articles,
+    newsletter subscribers' themes, and whatever is added later), a piece filed under both
+    keeping one link; a section's themes move into `target`. `source`'s page and feed answer
+    with a permanent redirect to `target`'s (postbag.redirects).
+
+    Returns {the plural name of what moved ("letters", "articles", …): how many}. Raises
+    ValidationError, having changed nothing, when the two are one theme, when either is
+    gone (merged by someone else a moment ago), or when `source`'s themes can't move
+    under `target` because `target` is itself in a section (sections are one level deep).
+    """
+    locked = {theme.pk: theme for theme in Theme.objects.select_for_update().order_by("pk")
+              .filter(pk__in=[source.pk, target.pk])}  # fmt: skip
+    if source.pk == target.pk:
+        raise ValidationError("A theme can't be merged into itself.")
+    if len(locked) < 2:
+        raise ValidationError("One of the themes no longer exists: perhaps it was just merged.")
+    source, target = locked[source.pk], locked[target.pk]
+    children = Theme.objects.filter(parent=source).exclude(pk=target.pk)
+    if target.parent_id == source.pk:
+        # A theme merged with its own section takes the section's place.
+        target.parent = None
+        target.full_clean()
+        target.save()
+    elif target.parent_id is not None and children.exists():
+        raise ValidationError(
+            f"“{source}” is a section and “{target}” is in the section “{target.parent}”: "
+            "sections go one level deep. Merge into a theme that isn't in a section."
+        )
+    moved = {}
+    for relation in Theme._meta.related_objects:
+        if relation.many_to_many:
+            count = _move_links(relation.field, source, target)
+        elif relation.field.name == "parent" and relation.related_model is Theme:
+            count = children.update(parent=target)
+        else:
+            manager = relation.related_model._base_manager
+            count = manager.filter(**{relation.field.name: source}).update(
+                **{relation.field.name: target}
+            )
+        moved[_what_moved(relation)] = count
+    target_addresses = target.addresses()
+    for name, old in source.addresses().items():
+        record_move(old, target_addresses[name])
+    source.delete()
+    return moved
+
+
+def _what_moved(relation):
+    """A relation to Theme in a few words: "letters", "letters (suggested themes)"."""
+    plural = str(relation.related_model._meta.verbose_name_plural)
+    if relation.field.name == "themes":
+        return plural
+    return f"{plural} ({relation.field.verbose_name})"
+
+
+def _move_links(field, source, target):
+    """Move the links of a many-to-many `field` (to Theme) from `source` to `target`; a
+    row linked to both keeps its link to `target`. Returns how many rows had `source`."""
+    links = field.remote_field.through._base_manager
+    owner, theme = field.m2m_field_name(), field.m2m_reverse_field_name()
+    both = links.filter(**{theme: target}).values(owner)
+    count = links.filter(**{theme: source}).count()
+    links.filter(**{theme: source}).exclude(**{f"{owner}__in": both}).update(**{theme: target})
+    links.filter(**{theme: source}).delete()
+    return count

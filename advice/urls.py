@@ -9,4 +9,5 @@ urlpatterns = [
     path("letters/<unicode_slug:slug>/", views.letter_detail, name="letter_detail"),
     path("ask/", views.ask, name="ask"),
     path("ask/status/", views.ask_status, name="ask_status"),
+    path("about/", views.about, name="about"),
 ]

@@ -5,14 +5,15 @@ from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from advice.columnist import usual_wait_in_words
 from advice.forms import AskForm, StatusForm
-from advice.models import Letter
+from advice.models import ColumnistProfile, Letter
 from advice.services import find_letter_by_code, submit_letter, withdraw_letter
 from postbag.errors import on_csrf_failure, retry_later
 from postbag.pagecache import public_page
 from postbag.pagination import paginate
 from postbag.previews import render_detail
-from postbag.ratelimit import give_back, take, too_many
+from postbag.ratelimit import give_back, retry_after_words, take, too_many
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +30,18 @@ def letter_detail(request, slug):
     return render_detail(request, "advice/letter_detail.html", letter, {"letter": letter})
 
 
+@public_page
+def about(request):
+    """The columnist, how to write in, what happens to a letter and how long answers take."""
+    context = {"profile": ColumnistProfile.current(), "usual_wait": usual_wait_in_words()}
+    return render(request, "advice/about.html", context)
+
+
 ASK_SCOPE, STATUS_SCOPE = "ask", "ask-status"
 
 
 def render_ask_form(request, form, *, status=200, **context):
-    context = {"form": form, "crisis_notice": settings.ASK_CRISIS_NOTICE, **context}
+    context = {"form": form, **context}
     try:
         return render(request, "advice/ask.html", context, status=status)
     except DatabaseError:  # the themes to choose from could not be read
@@ -51,12 +59,7 @@ def render_ask_unavailable(request, form):
     if form.is_bound:
         form.is_valid()
         form.refresh_shown_at()
-    context = {
-        "form": form,
-        "crisis_notice": settings.ASK_CRISIS_NOTICE,
-        "unavailable": True,
-        "kept_themes": kept_themes,
-    }
+    context = {"form": form, "unavailable": True, "kept_themes": kept_themes}
     return retry_later(render(request, "advice/ask.html", context, status=503))
 
 
@@ -90,13 +93,15 @@ def ask(request):
             return render_ask_form(request, form, status=400)
         if not take(request, ASK_SCOPE, settings.ASK_RATE_LIMIT):
             form.refresh_shown_at()
-            response = render_ask_form(request, form, status=429, limited=True)
+            retry_in = retry_after_words(settings.ASK_RATE_LIMIT)
+            response = render_ask_form(request, form, status=429, limited=True, retry_in=retry_in)
             return too_many(response, settings.ASK_RATE_LIMIT)
         submission = submit_letter(
             text=form.cleaned_data["letter"],
             sign_off=form.cleaned_data["sign_off"],
             email=form.cleaned_data["email"],
             themes=form.cleaned_data["themes"],
+            rendering=form.rendering,
         )
     except DatabaseError:
         give_back(request, ASK_SCOPE, settings.ASK_RATE_LIMIT)
@@ -104,7 +109,8 @@ def ask(request):
 
     if submission.is_duplicate:
         return render(request, "advice/ask_duplicate.html")
-    return render(request, "advice/ask_sent.html", {"receipt_code": submission.receipt_code})
+    context = {"receipt_code": submission.receipt_code, "sent_letter": submission.letter}
+    return render(request, "advice/ask_sent.html", context)
 
 
 @never_cache
@@ -123,7 +129,7 @@ def ask_status(request):
         return render(request, "advice/ask_status.html", {"form": form}, status=400)
     rate = settings.ASK_STATUS_RATE_LIMIT
     if not take(request, STATUS_SCOPE, rate):
-        context = {"form": form, "limited": True}
+        context = {"form": form, "limited": True, "retry_in": retry_after_words(rate)}
         return too_many(render(request, "advice/ask_status.html", context, status=429), rate)
     try:
         letter = find_letter_by_code(form.cleaned_data["code"])
@@ -139,7 +145,12 @@ def ask_status(request):
         return render(
             request,
             "advice/ask_status.html",
-            {"form": form, "letter": letter, "reader_status": letter.reader_status},
+            {
+                "form": form,
+                "letter": letter,
+                "reader_status": letter.reader_status,
+                "usual_wait": usual_wait_in_words(),
+            },
         )
     except DatabaseError:
         logger.exception("Could not look up a receipt code: database unavailable")

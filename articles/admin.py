@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from articles.models import Article, Series
 from postbag.admin import PublishableAdmin
+from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
 
 
 @admin.register(Series)
@@ -13,7 +14,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(RecordingAdminMixin, PublishableAdmin):
     list_display = ["title", "byline", "status", "is_published", "published_at", "series"]
     list_filter = ["status", "themes", "published_at", "series"]
     search_fields = ["title", "standfirst", "body", "byline"]
@@ -24,4 +25,6 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "byline", "standfirst", "body", "themes"]}),
         ("Series", {"fields": ["series", "series_part"]}),
         ("Publication", {"fields": ["status", "published_at", "comments_closed"]}),
+        RECORDING_FIELDSET,
     ]
+    readonly_fields = ["recording_details"]

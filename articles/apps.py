@@ -8,6 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.models import Article, Series
+        from postbag.redirects import follow_addresses
         from postbag.versioning import watch_content
 
         watch_content(Article, Series)
+        follow_addresses(Article, Series)

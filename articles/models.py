@@ -3,7 +3,7 @@ import math
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Value
+from django.db.models import Count, Exists, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from markdownx.models import MarkdownxField
@@ -15,6 +15,15 @@ from postbag.validators import TITLE_LENGTH, validate_multiline, validate_single
 WORDS_PER_MINUTE = 230
 
 
+class SeriesQuerySet(models.QuerySet):
+    def public(self):
+        """The series readers can find: those with a published part, each with `updated`,
+        when its newest part was published (for the sitemap)."""
+        parts = Article.objects.published().filter(series=OuterRef("pk"))
+        newest = parts.order_by().values("series").annotate(at=Max("published_at")).values("at")
+        return self.filter(Exists(parts)).annotate(updated=Subquery(newest))
+
+
 class Series(models.Model):
     """Articles meant to be read in order, each a numbered part."""
 
@@ -23,6 +32,8 @@ class Series(models.Model):
         max_length=200, unique=True, blank=True, help_text="Made from the title when left empty."
     )
     description = models.TextField(blank=True, validators=[validate_multiline])
+
+    objects = SeriesQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -34,6 +45,9 @@ class Series(models.Model):
     def save(self, *args, **kwargs):
         self.fill_slug()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:series_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -47,8 +61,30 @@ class Series(models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Series and themes loaded alongside, so a page of articles costs two queries."""
-        return self.select_related("series").prefetch_related("themes")
+        """Series (with each part's place in it) and themes (with their sections) loaded
+        alongside, so a page of articles costs two queries."""
+        return self.select_related("series").with_themes().with_series_position()
+
+    def with_series_position(self):
+        """Each article with `series_position` (its place among its series' published
+        parts: 1, 2, …) and `series_length` (how many parts are published), both None
+        outside a series: "Part 2 of 3", counted in the same query (two subqueries).
+
+        Counted among published parts, so a part still scheduled or taken back never
+        leaves a gap ("Part 3 of 2"); a part that isn't public itself isn't counted.
+        """
+        parts = (
+            Article.objects.published()
+            .filter(series=OuterRef("series"))
+            .order_by()
+            .values("series")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            series_position=Subquery(parts.filter(series_part__lte=OuterRef("series_part"))),
+            series_length=Subquery(parts),
+        )
 
     def for_search_hits(self):
         """What a search hit shows (title, byline, date, themes), and `search_text`: the
@@ -170,6 +206,8 @@ class Article(Publishable):
             .order_by("series_part")
             .only("title", "slug", "series_part")
         )
+        for position, part in enumerate(parts, start=1):
+            part.series_position = position
         ids = [part.pk for part in parts]
         # A staff preview of an unpublished part is not in the list: it has no neighbours.
         position = ids.index(self.pk) if self.pk in ids else None

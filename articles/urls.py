@@ -5,6 +5,7 @@ from articles import views
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.article_list, name="article_list"),
-    path("<unicode_slug:slug>/", views.article_detail, name="article_detail"),
+    path("articles/", views.article_list, name="article_list"),
+    path("articles/<unicode_slug:slug>/", views.article_detail, name="article_detail"),
+    path("series/<unicode_slug:slug>/", views.series_detail, name="series_detail"),
 ]

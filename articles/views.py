@@ -1,6 +1,7 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article
+from articles.models import Article, Series
 from postbag.pagecache import public_page
 from postbag.pagination import paginate
 from postbag.previews import render_detail
@@ -21,3 +22,16 @@ def article_detail(request, slug):
         article,
         {"article": article, "series": article.series_navigation()},
     )
+
+
+@public_page
+def series_detail(request, slug):
+    """A series: its description and its published parts in order. A series with none
+    published yet has no page (404), as an unpublished article has none."""
+    series = get_object_or_404(Series, slug=slug)
+    parts = list(
+        Article.objects.published().filter(series=series).for_listing().order_by("series_part")
+    )
+    if not parts:
+        raise Http404("This series has no published part yet.")
+    return render(request, "articles/series_detail.html", {"series": series, "parts": parts})

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.template.defaultfilters import pluralize
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from comments import services
 from comments.models import COMMENT_MAX, Comment
 from postbag.admin import EditorStylesMixin
+from postbag.text import excerpt
+from postbag.validators import validate_multiline
 
 STATUS_WRITERS = {
     Comment.Status.APPROVED: services.approve_comment,
@@ -38,14 +39,32 @@ class CommentAdminForm(forms.ModelForm):
         label="Reply as the column",
         required=False,
         max_length=COMMENT_MAX,
+        validators=[validate_multiline],
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Shown under the same piece straight away, marked as the columnist's, "
-        "after this comment. Plain text, as readers write.",
+        "right after this comment, which must be approved (it can be in the same save). "
+        "Plain text, as readers write.",
     )
 
     class Meta:
         model = Comment
         fields = ["name", "text", "status"]
+
+    def clean(self):
+        # Everything the reply would be refused for is said here, next to the field, and
+        # the editor's reply and status change stay in the form.
+        cleaned = super().clean()
+        reply = cleaned.get("reply", "").strip()
+        if not reply:
+            return cleaned
+        if cleaned.get("status") != Comment.Status.APPROVED:
+            self.add_error("reply", services.NOT_SHOWN)
+            return cleaned
+        try:
+            services.column_reply(piece=self.instance.piece, text=reply)
+        except ValidationError as error:
+            self.add_error("reply", error.messages)
+        return cleaned
 
 
 @admin.register(Comment)
@@ -71,7 +90,7 @@ class CommentAdmin(EditorStylesMixin, admin.ModelAdmin):
 
     @admin.display(description="comment")
     def excerpt(self, comment):
-        return Truncator(" ".join(comment.text.split())).words(18)
+        return excerpt(comment.text)
 
     @admin.display(description="name", ordering="name")
     def shown_name(self, comment):
@@ -103,9 +122,15 @@ class CommentAdmin(EditorStylesMixin, admin.ModelAdmin):
         if write is not None:
             write(comment=obj)
         reply = form.cleaned_data.get("reply", "").strip()
-        if reply:
+        if not reply:
+            return
+        try:
             services.reply_as_column(piece=obj.piece, text=reply, in_reply_to=obj)
-            self.message_user(request, "Your reply is under the piece now.")
+        except ValidationError as error:  # changed meanwhile: the form checked it
+            message = f"Your reply was not saved: {' '.join(error.messages)} It was: {reply}"
+            self.message_user(request, message, messages.WARNING)
+        else:
+            self.message_user(request, "Your reply is under the piece now, after this comment.")
 
     def _apply(self, request, queryset, write, done):
         changed = 0

@@ -16,14 +16,19 @@ class CommentsConfig(AppConfig):
 
 
 def comment_changed(sender, instance, created=False, **kwargs):
-    """Refresh every cached page when a comment readers can see (or could see) changes.
+    """Refresh every cached page when a comment readers can see, or could see, changes.
 
-    A newly held comment shows nowhere, so the stream of arriving comments leaves the page
-    cache alone; approving, rejecting, editing or deleting one bumps the content version
-    (postbag.versioning), and so does the column's reply, which is approved from the start.
+    Only what was shown or is shown now counts (`was_shown`: as read from the database,
+    comments.models): approving a comment, or rejecting, editing or deleting an approved
+    one, bumps the content version (postbag.versioning), and so does the column's reply,
+    approved from the start. A comment nobody saw arriving, being edited, rejected or
+    deleted by its writer leaves every cached page alone.
     """
     from postbag.versioning import bump_content_version
 
-    if created and instance.status != instance.Status.APPROVED:
-        return
-    bump_content_version()
+    shown = instance.status == instance.Status.APPROVED
+    # A comment not read from the database (and not new) may have been shown: refresh.
+    was_shown = getattr(instance, "was_shown", not created)
+    instance.was_shown = shown
+    if shown or was_shown:
+        bump_content_version()

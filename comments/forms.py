@@ -2,8 +2,9 @@ import re
 
 from django import forms
 
+from advice.forms import code_field
 from comments.models import COMMENT_MAX, COMMENT_MIN, NAME_MAX
-from postbag.forms import HumanCheckedForm
+from postbag.forms import HumanCheckedForm, ReaderTextField
 from postbag.validators import validate_multiline, validate_single_line
 
 # A comment may point to a helpline or an article; more links than this is how spam looks.
@@ -19,7 +20,7 @@ class CommentForm(HumanCheckedForm):
     writing = "comment"
     field_order = ["name", "text", "website", "shown_at"]
 
-    name = forms.CharField(
+    name = ReaderTextField(
         label="Your name (optional)",
         required=False,
         max_length=NAME_MAX,
@@ -30,7 +31,7 @@ class CommentForm(HumanCheckedForm):
             "max_length": f"Please keep the name to {NAME_MAX} characters (it has %(show_value)d).",
         },
     )
-    text = forms.CharField(
+    text = ReaderTextField(
         label="Your comment",
         min_length=COMMENT_MIN,
         max_length=COMMENT_MAX,
@@ -42,17 +43,11 @@ class CommentForm(HumanCheckedForm):
         error_messages={
             "required": "Please write your comment before sending it.",
             "min_length": f"Your comment is a little short: please write at least {COMMENT_MIN} "
-            "characters (it has %(show_value)d).",
+            "characters, not counting spaces (it has %(show_value)d).",
             "max_length": f"Your comment is longer than {COMMENT_MAX:,} characters "
             "(it has %(show_value)d). Please shorten it a little.",
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A browser would cut a longer comment at maxlength without a word; the server
-        # says so instead, and keeps everything.
-        self.fields["text"].widget.attrs.pop("maxlength", None)
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -65,13 +60,9 @@ class CommentForm(HumanCheckedForm):
 
 
 class CommentCodeForm(forms.Form):
-    code = forms.CharField(
+    code = code_field(
+        "comment code",
         label="Your comment code",
-        max_length=40,
         help_text="The 16 characters you were shown after sending, like 7KQ2-M9XD-4RTB-HP3C. "
         "Capitals, spaces and hyphens don't matter.",
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-        error_messages={"required": "Please enter the comment code you were given."},
     )

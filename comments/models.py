@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from advice.models import Letter
 from articles.models import Article
+from postbag.text import visible_length
 from postbag.validators import validate_multiline, validate_single_line
 
 COMMENT_MIN, COMMENT_MAX = 20, 3000
@@ -45,8 +46,10 @@ def comments_open(piece):
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
-        """Only what readers may see: comments an editor approved, and the column's replies."""
-        return self.filter(status=Comment.Status.APPROVED)
+        """Only what readers may see: comments an editor approved, and the column's replies,
+        but no reply to a comment readers can't see (held, rejected, spam)."""
+        shown = Comment.Status.APPROVED
+        return self.filter(Q(in_reply_to__isnull=True) | Q(in_reply_to__status=shown), status=shown)
 
     def on(self, piece):
         """The comments under `piece` (a Letter or an Article)."""
@@ -54,9 +57,9 @@ class CommentQuerySet(models.QuerySet):
 
     def for_page(self):
         """What a piece's page shows, oldest first, in one query."""
-        return self.only("name", "text", "created_at", "is_columnist_reply").order_by(
-            "created_at", "pk"
-        )
+        return self.only(
+            "name", "text", "created_at", "is_columnist_reply", "in_reply_to"
+        ).order_by("created_at", "pk")
 
     def counts_for(self, pieces):
         """{(kind, pk): number of comments} for `pieces` (letters and articles mixed), in one
@@ -138,6 +141,15 @@ class Comment(models.Model):
         words = " ".join(self.text.split())
         return f"{self.shown_name}: {words[:60]}{'…' if len(words) > 60 else ''}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        # Whether readers could see it as read: a change to a comment nobody saw leaves
+        # the page cache alone (comments.apps).
+        if "status" in comment.__dict__:
+            comment.was_shown = comment.status == cls.Status.APPROVED
+        return comment
+
     @property
     def piece(self):
         """The letter or article this comment is under."""
@@ -156,7 +168,10 @@ class Comment(models.Model):
     def clean(self):
         super().clean()
         # The column may answer in a word; a reader's comment says something.
-        if not self.is_columnist_reply and len(self.text.strip()) < COMMENT_MIN:
+        if not self.is_columnist_reply and visible_length(self.text) < COMMENT_MIN:
             raise ValidationError(
-                {"text": f"A comment needs at least {COMMENT_MIN} characters."}, code="too_short"
+                {"text": f"A comment needs {COMMENT_MIN} characters or more, not counting spaces."},
+                code="too_short",
             )
+        if not visible_length(self.text):
+            raise ValidationError({"text": "There is nothing to read in this text."}, code="empty")

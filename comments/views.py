@@ -17,7 +17,7 @@ from comments.forms import CONSENT, CommentCodeForm, CommentForm
 from comments.models import PIECE_MODELS, comments_are_on, comments_open
 from comments.services import delete_comment, find_comment_by_code, submit_comment
 from postbag.errors import on_csrf_failure, retry_later
-from postbag.ratelimit import give_back, take, too_many
+from postbag.ratelimit import give_back, retry_after_words, take, too_many
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ def render_form(request, piece, form, *, status=200, **context):
     context = {"piece": piece, "form": form, "consent": CONSENT, **context}
     if not comments_open(piece):
         context["closed"] = True
+        # Only a sent form was refused; opening the page is just told that it is closed.
+        context["refused"] = request.method == "POST"
         status = 403 if request.method == "POST" else status
     return render(request, "comments/comment_form.html", context, status=status)
 
@@ -72,9 +74,13 @@ def comment_form(request, kind, slug):
             return render_form(request, piece, form, status=400)
         if not take(request, COMMENT_SCOPE, rate):
             form.refresh_shown_at()
-            return too_many(render_form(request, piece, form, status=429, limited=True), rate)
+            context = {"limited": True, "retry_in": retry_after_words(rate)}
+            return too_many(render_form(request, piece, form, status=429, **context), rate)
         submission = submit_comment(
-            piece=piece, text=form.cleaned_data["text"], name=form.cleaned_data["name"]
+            piece=piece,
+            text=form.cleaned_data["text"],
+            name=form.cleaned_data["name"],
+            rendering=form.rendering,
         )
     except DatabaseError:
         logger.error("A comment could not be saved: database unavailable")
@@ -110,13 +116,14 @@ def comment_delete(request):
         return render(request, template, {"form": form}, status=400)
     rate = settings.ASK_STATUS_RATE_LIMIT
     if not take(request, DELETE_SCOPE, rate):
-        return too_many(
-            render(request, template, {"form": form, "limited": True}, status=429), rate
-        )
+        context = {"form": form, "limited": True, "retry_in": retry_after_words(rate)}
+        return too_many(render(request, template, context, status=429), rate)
     try:
         comment = find_comment_by_code(form.cleaned_data["code"])
         if comment is None:
-            return render(request, template, {"form": form, "not_found": True})
+            # "Yes, delete" pressed twice: the first press deleted it; no alarm for the second.
+            confirmed = request.POST.get("action") == "delete-confirmed"
+            return render(request, template, {"form": form, "not_found": True, "gone": confirmed})
         give_back(request, DELETE_SCOPE, rate)
         if request.POST.get("action") == "delete-confirmed":
             piece = comment.piece

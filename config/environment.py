@@ -21,16 +21,21 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_int(name, default):
+def env_int(name, default, *, low=None, high=None):
     """The variable `name` as an int, `default` when unset or empty; ImproperlyConfigured
-    when it is not a whole number."""
+    when it is not a whole number, or outside `low`..`high` (each optional, inclusive)."""
     value = os.environ.get(name, "").strip()
     if not value:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if (low is not None and number < low) or (high is not None and number > high):
+        bounds = f"at least {low}" if high is None else f"at most {high}"
+        bounds = f"from {low} to {high}" if None not in (low, high) else bounds
+        raise ImproperlyConfigured(f"{name} must be {bounds}, not {number}.")
+    return number
 
 
 def env_rate(name, default):

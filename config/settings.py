@@ -8,10 +8,12 @@ DJANGO_DEBUG says otherwise, so a forgotten variable fails safe.
 import ipaddress
 import os
 import re
+from email.utils import formataddr, parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import phonenumbers
 from django.core.exceptions import ImproperlyConfigured
 
 from config.environment import (
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     # Before the page cache, which would answer "/?p=123" (an imported post's old
     # WordPress address) with the cached home page.
     "wpimport.middleware.OldAddressMiddleware",
+    # Before the page cache too: a renamed or merged page's old address (postbag.redirects).
+    "postbag.redirects.MovedAddressMiddleware",
     # Before sessions and authentication: a cached page is served without the database.
     "postbag.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,6 +211,9 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 MARKDOWNX_MEDIA_PATH = "uploads/"
+# Recordings of letters and articles (postbag/recordings.py), in MiB; nginx must allow as much
+# on the admin's letter and article forms (deploy/nginx/postbag.conf).
+RECORDING_MAX_MB = env_int("RECORDING_MAX_MB", 100)
 
 # --- E-mail ---------------------------------------------------------------------------
 
@@ -228,7 +235,6 @@ else:
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 if EMAIL_TIMEOUT < 1:
     raise ImproperlyConfigured(f"EMAIL_TIMEOUT must be at least 1 second, not {EMAIL_TIMEOUT}.")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Postbag <letters@localhost>")
 
 # --- The site -------------------------------------------------------------------------
 
@@ -252,8 +258,17 @@ elif not DEBUG:
     )
 DEVELOPMENT_SITE_URL = f"http://127.0.0.1:{env_int('PORT', 8000)}" if DEBUG else ""
 COLUMN_NAME = os.environ.get("COLUMN_NAME", "Ask Elizabeth")
+# The site's e-mail comes from the column: its name is the sender's unless one is given.
+_from_name, _from = parseaddr(os.environ.get("DEFAULT_FROM_EMAIL", "letters@localhost"))
+DEFAULT_FROM_EMAIL = formataddr((_from_name or COLUMN_NAME, _from))
 COLUMNIST_NAME = os.environ.get("COLUMNIST_NAME", "Elizabeth")
 COLUMNIST_SIGN_OFF = os.environ.get("COLUMNIST_SIGN_OFF", f"Big love, {COLUMNIST_NAME}")
+# The podcast feed (pages/podcast.py): its owner's address for podcast directories (by
+# default the site's From address), whether its episodes are marked explicit, and the
+# show's artwork (a square 1400-3000 px JPEG or PNG; by default one drawn from COLUMN_NAME).
+PODCAST_OWNER_EMAIL = os.environ.get("PODCAST_OWNER_EMAIL", "").strip()
+PODCAST_EXPLICIT = env_bool("PODCAST_EXPLICIT")
+PODCAST_IMAGE_URL = os.environ.get("PODCAST_IMAGE_URL", "").strip()
 PAGE_SIZE = env_int("PAGE_SIZE", 12)
 # Whole public pages kept in the cache (0 turns the page cache off), and how long a CDN
 # or browser may keep one before asking again.
@@ -267,12 +282,22 @@ ASK_MIN_SECONDS = env_int("ASK_MIN_SECONDS", 3)
 # Letters one client may send, and receipt-code look-ups it may get wrong, per period.
 ASK_RATE_LIMIT = env_rate("ASK_RATE_LIMIT", "5/h")
 ASK_STATUS_RATE_LIMIT = env_rate("ASK_STATUS_RATE_LIMIT", "20/h")
-ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
+# Where to find help now (Markdown; ASK_CRISIS_NOTICE is its former name): on the ask form
+# and on pieces whose themes ask for it. Its phone numbers become tappable (postbag.phones),
+# read as numbers of CRISIS_PHONE_REGION (ISO 3166 code) unless written with a country code.
+CRISIS_NOTICE = (
+    os.environ.get("CRISIS_NOTICE") or os.environ.get("ASK_CRISIS_NOTICE", "")
+).strip() or (
     "**If you are in danger or thinking of harming yourself, please don't wait for a reply.** "
     "Call your local emergency number (999 or 112 in the UK, 911 in North America) or a "
     "helpline such as Samaritans (116 123 in the UK and Ireland, free, day or night). "
     "This column can't answer quickly and can't help in an emergency; they can."
 )
+CRISIS_PHONE_REGION = os.environ.get("CRISIS_PHONE_REGION", "").strip().upper() or "GB"
+if CRISIS_PHONE_REGION not in phonenumbers.SUPPORTED_REGIONS:
+    raise ImproperlyConfigured(
+        f"CRISIS_PHONE_REGION must be a country code such as GB or IE, not {CRISIS_PHONE_REGION!r}."
+    )
 
 # --- Readers' comments and the newsletter ---------------------------------------------
 
@@ -280,7 +305,8 @@ ASK_CRISIS_NOTICE = os.environ.get("ASK_CRISIS_NOTICE", "").strip() or (
 COMMENTS = os.environ.get("COMMENTS", "moderated").strip().lower() or "moderated"
 if COMMENTS not in ("moderated", "off"):
     raise ImproperlyConfigured(f"COMMENTS must be moderated or off, not {COMMENTS!r}.")
-COMMENTS_OPEN_DAYS = env_int("COMMENTS_OPEN_DAYS", 30)  # after publication; then closed
+# Days after publication that a piece takes comments (0: no limit; at most 100 years).
+COMMENTS_OPEN_DAYS = env_int("COMMENTS_OPEN_DAYS", 30, low=0, high=36500)
 # Comments one client may send per period (duplicates count; refused ones don't).
 COMMENT_RATE_LIMIT = env_rate("COMMENT_RATE_LIMIT", "5/h")
 # Newsletter sign-ups one client may make per period (each may send one confirmation).

@@ -8,7 +8,7 @@ from postbag import editor
 urlpatterns = [
     path("", include("pages.urls")),
     path("", include("advice.urls")),
-    path("articles/", include("articles.urls")),
+    path("", include("articles.urls")),  # /articles/… and /series/…
     path("comments/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -23,7 +23,5 @@ urlpatterns = [
 
 # A database that can't be reached anywhere in a request is a 503 page, not a 500.
 handler500 = "postbag.errors.server_error"
-
-admin.site.site_header = f"{settings.SITE_NAME} editors"
-admin.site.site_title = f"{settings.SITE_NAME} editors"
-admin.site.index_title = f"{settings.COLUMN_NAME}: letters, replies and articles"
+# A request too big to read (or otherwise refused by Django): the site's own 400 page.
+handler400 = "postbag.errors.bad_request"

@@ -33,7 +33,10 @@ LETTER_KEYS = {
 ARTICLE_KEYS = {"title", "byline", "standfirst", "status", "days_ago", "themes"}
 ARTICLE_OPTIONAL_KEYS = {"series", "series_part"}
 INBOX_KEYS = {"sign_off", "days_ago"}
+ABOUT_KEYS = {"name", "portrait", "portrait_description"}
+ABOUT_SECTIONS = {"Introduction": "introduction", "How to write in": "how_to_write"}
 THEME_KEYS = {"name", "slug", "description"}
+THEME_OPTIONAL_KEYS = {"section", "show_crisis_notice"}
 SERIES_KEYS = {"title", "slug", "description"}
 
 
@@ -43,8 +46,23 @@ class ContentError(ValueError):
 
 
 def read_themes(folder=CONTENT):
-    """themes.toml's `[[theme]]` tables, in file order: dicts of name, slug, description."""
-    return _read_list(folder / "themes.toml", "theme", THEME_KEYS)
+    """themes.toml's `[[theme]]` tables, in file order: dicts of name, slug, description,
+    and `section` (the slug of another theme in the file) for a theme in a section;
+    `show_crisis_notice = true` for a theme whose pieces show the crisis notice.
+
+    Raises ContentError for a section that isn't in the file or is itself in a section
+    (sections go one level deep)."""
+    path = folder / "themes.toml"
+    themes = _read_list(path, "theme", THEME_KEYS, THEME_OPTIONAL_KEYS)
+    sections = {theme["slug"]: theme for theme in themes if "section" not in theme}
+    for theme in themes:
+        section = theme.get("section")
+        if section is not None and section not in sections:
+            raise ContentError(
+                f"{path}: theme {theme['slug']}: its section '{section}' must be a theme in "
+                "this file without a section of its own"
+            )
+    return themes
 
 
 def read_series(folder=CONTENT):
@@ -105,35 +123,51 @@ def split_front_matter(path):
     return front, "\n".join(lines[end + 1 :])
 
 
-def split_sections(path, text):
-    """A letter file's Markdown cut at its LETTER_SECTIONS headings: {field name: text}.
+def split_sections(path, text, expected=LETTER_SECTIONS):
+    """A file's Markdown cut at its `expected` headings ({heading: field name}; a letter's
+    LETTER_SECTIONS unless told): {field name: text}.
 
-    Raises ContentError unless the three headings are there, once each, in order, and
-    each has some text under it.
+    Raises ContentError unless the headings are there, once each, in order, and each has
+    some text under it.
     """
     lines = text.split("\n")
-    headings = {f"# {heading}": heading for heading in LETTER_SECTIONS}
+    headings = {f"# {heading}": heading for heading in expected}
     starts = [n for n, line in enumerate(lines) if line in headings]
     found = [headings[lines[n]] for n in starts]
-    if found != list(LETTER_SECTIONS):
-        expected = ", ".join(f"'# {heading}'" for heading in LETTER_SECTIONS)
-        raise ContentError(f"{path}: a letter has the headings {expected}, in this order")
+    if found != list(expected):
+        names = ", ".join(f"'# {heading}'" for heading in expected)
+        raise ContentError(f"{path}: the file has the headings {names}, in this order")
     if "\n".join(lines[: starts[0]]).strip():
         raise ContentError(f"{path}: text before '# {found[0]}'")
     sections = {}
     for heading, start, end in zip(found, starts, [*starts[1:], len(lines)], strict=True):
         text = _required_text(path, "\n".join(lines[start + 1 : end]), heading)
-        sections[LETTER_SECTIONS[heading]] = text
+        sections[expected[heading]] = text
     return sections
 
 
-def _read_list(path, name, keys):
+def read_about(folder=CONTENT):
+    """about.md, the About page: its front matter (ABOUT_KEYS; `portrait`, the name of an
+    image file beside it, becomes its Path) and the texts under ABOUT_SECTIONS as
+    `introduction` and `how_to_write`. None when there is no about.md."""
+    path = folder / "about.md"
+    if not path.is_file():
+        return None
+    front, text = split_front_matter(path)
+    _check_keys(path, front, ABOUT_KEYS)
+    portrait = folder / front["portrait"]
+    if portrait.parent != folder or not portrait.is_file():
+        raise ContentError(f"{path}: no portrait file {front['portrait']!r} beside it")
+    return {**front, "portrait": portrait, **split_sections(path, text, ABOUT_SECTIONS)}
+
+
+def _read_list(path, name, keys, optional=frozenset()):
     try:
         items = tomllib.loads(path.read_text(encoding="utf-8")).get(name, [])
     except tomllib.TOMLDecodeError as error:
         raise ContentError(f"{path}: not valid TOML ({error})") from None
     for item in items:
-        _check_keys(path, item, keys)
+        _check_keys(path, item, keys, optional)
     return items
 
 

@@ -28,13 +28,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from advice.models import Letter, Theme
+from advice.columnist import prepared_portrait, upsert_columnist_profile
+from advice.models import ColumnistProfile, Letter, Theme
 from advice.services import submit_letter, upsert_letter, upsert_theme
 from articles.models import Article, Series
 from articles.services import upsert_article, upsert_series
 from demo.files import (
     CONTENT,
     ContentError,
+    read_about,
     read_articles,
     read_inbox,
     read_letters,
@@ -52,7 +54,7 @@ DAYS_TO_ANSWER = 9
 KEPT, SKIPPED = "kept", "skipped"
 
 # The kinds of piece, in the order they load (and are reported).
-KINDS = ["theme", "series", "article", "letter", "inbox letter"]
+KINDS = ["theme", "series", "article", "letter", "inbox letter", "about page"]
 
 
 class DemoConflict(ValueError):
@@ -95,8 +97,12 @@ def load_demo(*, folder=CONTENT, now=None, reset=False):
     """
     loader = _Loader(now=now or timezone.now(), reset=reset)
     themes, series = {}, {}
-    for data in read_themes(folder):
-        themes[data["slug"]] = loader.theme(data)
+    theme_files = read_themes(folder)
+    # Sections first, so that each theme finds its section's row.
+    for data in sorted(theme_files, key=lambda data: "section" in data):
+        themes[data["slug"]] = loader.theme(
+            data, themes=themes, demo={t["slug"] for t in theme_files}
+        )
     for data in read_series(folder):
         series[data["slug"]] = loader.series(data)
     for data in read_articles(folder):
@@ -105,6 +111,9 @@ def load_demo(*, folder=CONTENT, now=None, reset=False):
         loader.letter(data, themes=themes)
     for data in read_inbox(folder):
         loader.inbox_letter(data)
+    about = read_about(folder)
+    if about is not None:
+        loader.about(about)
     return loader.done
 
 
@@ -120,23 +129,49 @@ class _Loader:
 
     def __init__(self, *, now, reset):
         self.now, self.reset, self.done = now, reset, DemoLoad()
+        self.new_sections = set()  # pks of the sections this load added
 
-    def theme(self, data):
+    def theme(self, data, *, themes, demo):
+        """Load one theme; `themes` maps the slugs loaded so far to their rows (its section
+        among them), `demo` is every theme slug in the files.
+
+        A section added now (missing: new to this database, or deleted) brings along its
+        themes that are in no section yet; a theme an editor put in a section stays there.
+        """
         # By name too: an editor who changed a demo theme's slug still has the theme, and
         # names are unique, so making it again would be refused.
         found = (
             Theme.objects.filter(slug=data["slug"]).first()
             or Theme.objects.filter(name=data["name"]).first()
         )
-        return self._load(
+        section = themes.get(data.get("section"))
+        fields = {k: data[k] for k in ("slug", "name", "description")}
+        fields["show_crisis_notice"] = data.get("show_crisis_notice", False)
+        joins = (
+            not self.reset
+            and found is not None
+            and found.parent_id is None
+            and section is not None
+            and section.pk in self.new_sections
+        )
+        if joins:
+            fields = {}
+        elif self.reset and found is not None and section is not None:
+            # A demo theme an editor put under this one is written again later: take it out
+            # now, so that this one can go into its section (one level deep).
+            found.children.filter(slug__in=demo).update(parent=None)
+        row = self._load(
             "theme",
             data["slug"],
-            found,
+            None if joins else found,
             lambda: upsert_theme(
                 match={"pk": found.pk} if found else {"slug": data["slug"]},
-                fields={k: data[k] for k in ("slug", "name", "description")},
+                fields={**fields, "parent": section},
             ),
         )
+        if found is None and row is not None and "section" not in data:
+            self.new_sections.add(row.pk)
+        return row
 
     def series(self, data):
         return self._load(
@@ -211,6 +246,20 @@ class _Loader:
             fields={"received_at": self.now - timedelta(days=data["days_ago"], hours=3)},
         )
         self.done.counts["inbox letter", CREATED] += 1
+
+    def about(self, data):
+        found = ColumnistProfile.objects.filter(pk=1).first()
+
+        def write():
+            keys = ("name", "portrait_description", "introduction", "how_to_write")
+            fields = {key: data[key] for key in keys}
+            # A portrait already there stays (a reset doesn't pile up copies of the file).
+            if found is None or not found.portrait:
+                with data["portrait"].open("rb") as file:
+                    fields["portrait"] = prepared_portrait(file)
+            return upsert_columnist_profile(fields=fields)
+
+        self._load("about page", "about", found, write)
 
     def _dates(self, fields, dates):
         """The upsert's `fields` and `create_fields`: dates are set once, so loading again

@@ -26,7 +26,10 @@ class SubscriberAdmin(EditorStylesMixin, admin.ModelAdmin):
 
     @admin.display(description="themes")
     def followed_themes(self, obj):
-        return ", ".join(theme.name for theme in obj.themes.all()) or "everything"
+        names = ", ".join(theme.name for theme in obj.themes.all())
+        if not names and obj.chose_themes:
+            return "everything (the themes they chose were deleted; told in the next issue)"
+        return names or "everything"
 
     def has_add_permission(self, request):
         return False

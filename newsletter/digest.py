@@ -118,11 +118,16 @@ class IssueMaker:
         )
 
 
-def issue_message(subscriber, issue, theme_names, *, connection=None):
-    """The issue as a multipart e-mail (plain text and HTML), every link absolute."""
+def issue_message(subscriber, issue, theme_names, *, connection=None, themes_gone=False):
+    """The issue as a multipart e-mail (plain text and HTML), every link absolute.
+
+    `themes_gone`: every theme the subscriber chose was deleted from the site, so this
+    issue holds everything, and its footer says so and how to choose again.
+    """
     context = {
         "issue": issue,
         "theme_names": theme_names,
+        "themes_gone": themes_gone,
         "first_title": (issue.letters or issue.articles)[0].title,
         "others": issue.count - 1,
         "letters_url": absolute_url(reverse("advice:letter_list")),

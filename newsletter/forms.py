@@ -1,9 +1,18 @@
 from django import forms
 
 from advice.models import Theme
+from newsletter.addresses import UNREADABLE, clean_address
 from postbag.forms import HoneypotForm
 
 EMAIL_MAX = 254  # RFC 5321's limit on a forward path, as Django's EmailField has it
+
+
+class ThemeChoices(forms.CheckboxSelectMultiple):
+    """Checkboxes whose group answers to the field's id (the boxes' wrapper carries it), so
+    the error summary's link for a theme error leads to them, not to "#"."""
+
+    def id_for_label(self, id_, index=None):
+        return id_ if index is None else super().id_for_label(id_, index)
 
 
 class SubscribeForm(HoneypotForm):
@@ -18,8 +27,7 @@ class SubscribeForm(HoneypotForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": "Please type the e-mail address the letters should go to.",
-            "invalid": "That doesn’t look like an e-mail address. Please check it: it should "
-            "look like name@example.org.",
+            "invalid": UNREADABLE,
             "max_length": f"That address is longer than e-mail addresses can be ({EMAIL_MAX} "
             "characters; it has %(show_value)d). Please check it.",
         },
@@ -29,7 +37,7 @@ class SubscribeForm(HoneypotForm):
         queryset=Theme.objects.all(),
         to_field_name="slug",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ThemeChoices,
         error_messages={
             "invalid_choice": "One of those themes no longer exists; please choose again."
         },  # fmt: skip
@@ -39,3 +47,8 @@ class SubscribeForm(HoneypotForm):
         super().__init__(*args, **kwargs)
         # The server says an address is too long instead of the browser cutting it.
         self.fields["email"].widget.attrs.pop("maxlength", None)
+
+    def clean_email(self):
+        """The address as stored (newsletter.addresses): one spelling per mailbox, and
+        never one that reaches no one on the internet ("localhost", "[127.0.0.1]")."""
+        return clean_address(self.cleaned_data["email"])

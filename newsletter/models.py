@@ -2,7 +2,8 @@
 
 An address is stored from the moment someone asks to subscribe, because the confirmation
 link must find it; until confirmed it gets nothing but that one message, and it is
-deleted 48 hours after the last sign-up if it is never confirmed (`purge_unconfirmed`).
+deleted within the hour after its 48 hours if it is never confirmed (`purge_unconfirmed`,
+run by every sign-up and by the `purge_unconfirmed` command every few minutes).
 Unsubscribing deletes the row for real. No client address, name or cookie is kept.
 """
 
@@ -44,6 +45,9 @@ class Subscriber(models.Model):
         related_name="+",
         help_text="The themes followed; none means everything.",
     )
+    # Chosen at sign-up. With none left (every one deleted), the subscriber gets everything
+    # and their next issue says so, once (newsletter.digest); then this is cleared.
+    chose_themes = models.BooleanField("chose themes", default=False, editable=False)
     created_at = models.DateTimeField("last asked to subscribe", default=timezone.now)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -54,6 +58,9 @@ class Subscriber(models.Model):
         help_text="Pieces published up to this time have been sent (or predate the "
         "subscription); the next issue starts after it.",
     )
+    # Runs in a row on which the address's mail server refused it for good (5xx to RCPT TO);
+    # at REFUSALS_BEFORE_REMOVAL the address is deleted (newsletter.sending).
+    refusals = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

@@ -11,6 +11,12 @@ the value the issue was made from), then the message goes out. So:
   time), and the other run skips that subscriber.
 - A send that fails with an error we see (refused, timed out, connection lost) puts the
   mark back, so that subscriber gets the issue next time.
+- A recipient the receiving server refuses for good (a 5xx reply to RCPT TO, such as 550
+  "no such mailbox") is counted; after REFUSALS_BEFORE_REMOVAL runs in a row the address is
+  deleted, as unsubscribing would, so a dead mailbox isn't mailed for ever (bounces also
+  harm the site's standing with mail providers). A run on which no message at all was
+  accepted counts nothing: when everyone is refused, the mail server's setup is at fault
+  (relaying denied, a wrong log-in), not every subscriber.
 - At-most-once, not at-least-once: if the process dies in the instant between the mark
   and the mail server's answer, that one subscriber misses that issue (their next issue
   starts after it). Sending someone the same issue twice is the promise we don't break.
@@ -20,9 +26,10 @@ Logs and output name subscribers by id; the dry run shows addresses shortened.
 
 import logging
 import smtplib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.mail import get_connection
+from django.db.models import F
 from django.utils import timezone
 
 from newsletter.digest import IssueMaker, issue_message
@@ -32,6 +39,8 @@ from newsletter.services import purge_unconfirmed
 logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 100
+# Runs in a row on which an address was refused for good before it is deleted.
+REFUSALS_BEFORE_REMOVAL = 3
 
 
 @dataclass
@@ -42,9 +51,17 @@ class Report:
     sent: int = 0
     nothing_new: int = 0
     skipped: int = 0  # marked by another run meanwhile, or gone
-    failed: int = 0
+    failed: int = 0  # refused for now (4xx, an unexpected answer): tried again next run
+    refused: int = 0  # refused for good (5xx to RCPT TO): counted, see REFUSALS_BEFORE_REMOVAL
+    removed: int = 0  # deleted on this run after REFUSALS_BEFORE_REMOVAL refusals
     purged: int = 0
     stopped: bool = False  # the mail server went away; the rest wait for the next run
+    refused_ids: list = field(default_factory=list)
+
+    @property
+    def all_sent(self):
+        """Whether everything owed went out: no failure, no refusal, no stop."""
+        return not (self.failed or self.refused or self.stopped)
 
 
 def owed(cutoff):
@@ -82,6 +99,8 @@ def send_newsletter(*, dry_run=False, out=None, progress=None):
         for subscriber in owed(cutoff).iterator(chunk_size=PROGRESS_EVERY):
             report.subscribers += 1
             themes = list(subscriber.themes.all())
+            # Every theme they chose was deleted: they get everything, and are told so.
+            themes_gone = subscriber.chose_themes and not themes
             issue = maker.issue_for(subscriber, frozenset(theme.pk for theme in themes))
             if not issue:
                 report.nothing_new += 1
@@ -92,11 +111,18 @@ def send_newsletter(*, dry_run=False, out=None, progress=None):
                 titles = "; ".join(p.title for p in issue.letters + issue.articles)
                 out(f"#{subscriber.pk} {masked(subscriber.email)}: {issue.count} new: {titles}")
             else:
+                names = [theme.name for theme in themes]
                 message = issue_message(
-                    subscriber, issue, [t.name for t in themes], connection=connection
+                    subscriber, issue, names, connection=connection, themes_gone=themes_gone
                 )
                 outcome = send_marked(subscriber, message, cutoff, connection)
                 setattr(report, outcome, getattr(report, outcome) + 1)
+                if outcome == "refused":
+                    report.refused_ids.append(subscriber.pk)
+                elif outcome == "sent" and (themes_gone or subscriber.refusals):
+                    Subscriber.objects.filter(pk=subscriber.pk).update(
+                        chose_themes=subscriber.chose_themes and not themes_gone, refusals=0
+                    )
             if progress and report.subscribers % PROGRESS_EVERY == 0:
                 progress(report)
     except ServerLost as lost:
@@ -113,7 +139,37 @@ def send_newsletter(*, dry_run=False, out=None, progress=None):
                 connection.close()
             except Exception:  # a connection that failed may fail to close too
                 pass
+    if not dry_run:
+        report.removed = count_refusals(report)
     return report
+
+
+def count_refusals(report):
+    """Count this run's permanent refusals; delete the addresses refused on
+    REFUSALS_BEFORE_REMOVAL runs in a row. Returns how many were deleted.
+
+    Nothing is counted on a run that sent nothing (see the module's docstring). Logged by
+    subscriber id only.
+    """
+    if not report.refused_ids:
+        return 0
+    if not report.sent:
+        logger.warning(
+            "Every issue tried on this run was refused: a mail server setting, not the "
+            "addresses; no refusal counted"
+        )
+        return 0
+    refused = Subscriber.objects.filter(pk__in=report.refused_ids)
+    refused.update(refusals=F("refusals") + 1)
+    gone = list(refused.filter(refusals__gte=REFUSALS_BEFORE_REMOVAL).values_list("pk", flat=True))
+    for subscriber_id in gone:
+        logger.warning(
+            "Subscriber %s deleted: their mail server refused the address on %s runs in a row",
+            subscriber_id,
+            REFUSALS_BEFORE_REMOVAL,
+        )
+    Subscriber.objects.filter(pk__in=gone).delete()
+    return len(gone)
 
 
 class ServerLost(Exception):
@@ -123,7 +179,8 @@ class ServerLost(Exception):
 
 
 def send_marked(subscriber, message, cutoff, connection):
-    """Mark `subscriber` as sent through `cutoff`, then send; "sent", "skipped" or "failed".
+    """Mark `subscriber` as sent through `cutoff`, then send; "sent", "skipped", "failed"
+    or "refused" (for good: `refused_for_good`).
 
     The SMTP connection is opened first (once per run: a server that is down is found
     before anyone is marked). The mark is committed (at most once: see the module's
@@ -145,6 +202,13 @@ def send_marked(subscriber, message, cutoff, connection):
         if server_lost(error):
             raise ServerLost(subscriber.pk, type(error).__name__) from error
         # Error names only: an SMTP error's text can quote the address.
+        if refused_for_good(error):
+            logger.warning(
+                "Newsletter for subscriber %s refused for good by their mail server (%s)",
+                subscriber.pk,
+                type(error).__name__,
+            )
+            return "refused"
         logger.warning(
             "Newsletter for subscriber %s not sent (%s); the next run tries again",
             subscriber.pk,
@@ -175,4 +239,21 @@ def server_lost(error):
         return True
     return isinstance(error, smtplib.SMTPServerDisconnected) or (
         isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+    )
+
+
+def refused_for_good(error):
+    """Whether `error` is a permanent refusal of the recipient itself.
+
+    That is a 5xx reply to RCPT TO (smtplib's SMTPRecipientsRefused; RFC 5321 §4.2.1, e.g.
+    550 "mailbox unavailable", 553 "mailbox name not allowed"), unless its enhanced status
+    code is 5.7.x (RFC 3463 §3.8: security or policy, e.g. "relaying denied", which is
+    about the sending server, not the address). A refused message body (DATA) is not
+    counted: a content filter refuses everyone alike.
+    """
+    if not isinstance(error, smtplib.SMTPRecipientsRefused) or not error.recipients:
+        return False
+    return all(
+        500 <= code < 600 and not str(text, "ascii", "replace").lstrip().startswith("5.7.")
+        for code, text in error.recipients.values()
     )

@@ -14,6 +14,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from newsletter.addresses import normalize_email
 from newsletter.models import CONFIRMATION_HOURS, Subscriber
 from postbag.locks import lock_for_transaction
 
@@ -60,12 +61,6 @@ def key_from_unsubscribe(token):
         raise LinkInvalid from None
 
 
-def normalize_email(email):
-    """`email` with its domain in lower case (the local part is the mailbox's to read)."""
-    local, _, domain = email.strip().rpartition("@")
-    return f"{local}@{domain.lower()}"
-
-
 @dataclass
 class Subscription:
     """What a sign-up did: the subscriber, and whether a confirmation is to be sent now."""
@@ -83,10 +78,15 @@ def subscribe(*, email, themes=()):
     A confirmed address is left exactly as it is: nobody can change someone else's
     subscription by typing their address. The caller answers all three the same way, so
     the form tells no one who is subscribed. Two sign-ups of one address at once (a double
-    click) make one row: the address's lock serialises them.
+    click) make one row: the address's lock serialises them. The address is stored in its
+    one spelling (newsletter.addresses.normalize_email: "bücher" and "xn--bcher-kva" are one
+    domain). Every sign-up first deletes the addresses whose 48 hours are over (one indexed
+    DELETE), so the promise holds even between runs of `purge_unconfirmed`.
     """
     email = normalize_email(email)
+    themes = list(themes)
     now = timezone.now()
+    purge_unconfirmed(now=now)
     with transaction.atomic():
         lock_for_transaction(f"newsletter.subscribe:{email.lower()}")
         subscriber = Subscriber.objects.filter(email__iexact=email).first()
@@ -95,11 +95,13 @@ def subscribe(*, email, themes=()):
         elif subscriber.is_confirmed:
             return Subscription(subscriber, send_confirmation=False)
         subscriber.themes.set(themes)
+        subscriber.chose_themes = bool(themes)
         last = subscriber.confirmation_sent_at
         if last is not None and now - last < RESEND_AFTER:
+            subscriber.save(update_fields=["chose_themes"])
             return Subscription(subscriber, send_confirmation=False)
         subscriber.confirmation_sent_at = subscriber.created_at = now
-        subscriber.save(update_fields=["confirmation_sent_at", "created_at"])
+        subscriber.save(update_fields=["confirmation_sent_at", "created_at", "chose_themes"])
     return Subscription(subscriber, send_confirmation=True)
 
 
@@ -125,6 +127,11 @@ def unsubscribe(*, key):
 
 
 def purge_unconfirmed(*, now=None):
-    """Delete every address left unconfirmed for CONFIRMATION_HOURS; returns how many."""
+    """Delete every address left unconfirmed for CONFIRMATION_HOURS; returns how many.
+
+    Run by every sign-up, by the `purge_unconfirmed` command (every few minutes, with
+    `send_letter_notifications`) and by `send_newsletter`. Uses the (confirmed_at,
+    created_at) index: when nothing is due it is one indexed query.
+    """
     _, deleted = Subscriber.objects.unconfirmed_expired(now).delete()
     return deleted.get(Subscriber._meta.label, 0)

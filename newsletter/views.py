@@ -19,6 +19,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from advice.models import Theme
 from newsletter import confirmations, services
@@ -27,9 +28,11 @@ from newsletter.models import CONFIRMATION_HOURS, Subscriber
 from postbag.errors import retry_later
 from postbag.links import request_origin, site_origin
 from postbag.pagecache import public_page
-from postbag.ratelimit import take, too_many
+from postbag.ratelimit import retry_after, take, too_many
 
 SUBSCRIBE_SCOPE = "newsletter"
+# What the pages take: anything else (PUT, DELETE, OPTIONS…) is 405 with an Allow header.
+PAGE_METHODS = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def sent_from_another_site(request):
@@ -54,6 +57,7 @@ def render_subscribe(request, form, *, status=200, **context):
     return render(request, "newsletter/subscribe.html", context, status=status)
 
 
+@PAGE_METHODS
 @public_page
 @csrf_exempt
 def subscribe(request):
@@ -80,7 +84,9 @@ def sign_up(request):
             return render_subscribe(request, form, status=400)
         rate = settings.NEWSLETTER_RATE_LIMIT
         if not take(request, SUBSCRIBE_SCOPE, rate):
-            return too_many(render_subscribe(request, form, status=429, limited=True), rate)
+            minutes = -(-retry_after(rate) // 60)  # rounded up: "in about 1 minute", not 0
+            limited = render_subscribe(request, form, status=429, wait_minutes=minutes)
+            return too_many(limited, rate)
         subscription = services.subscribe(
             email=form.cleaned_data["email"], themes=form.cleaned_data["themes"]
         )
@@ -103,6 +109,7 @@ def link_failed(request, error):
     return render(request, "newsletter/link_failed.html", context, status=410 if expired else 404)
 
 
+@PAGE_METHODS
 @csrf_exempt
 @never_cache
 def confirm(request, token):
@@ -123,6 +130,7 @@ def confirm(request, token):
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
 
 
+@PAGE_METHODS
 @csrf_exempt
 @never_cache
 def unsubscribe(request, token):

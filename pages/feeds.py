@@ -13,6 +13,7 @@ changes, so a new post reaches them at their next poll.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -40,7 +41,7 @@ class LatestFeed(Feed):
     feed_type = AtomWithContent
 
     def title(self):
-        return f"{settings.SITE_NAME}: {settings.COLUMN_NAME}"
+        return settings.COLUMN_NAME
 
     def subtitle(self):
         return f"The newest letters and articles from {settings.COLUMN_NAME}."
@@ -88,10 +89,12 @@ class ThemeFeed(LatestFeed):
     """The newest published letters and articles about one theme."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Theme, slug=slug)
+        # A section's feed has its themes' pieces too; knowing whether it is one costs no query.
+        children = Theme.objects.filter(parent=OuterRef("pk"))
+        return get_object_or_404(Theme.objects.annotate(is_section=Exists(children)), slug=slug)
 
     def title(self, theme):
-        return f"{settings.SITE_NAME}: {theme.name}"
+        return f"{settings.COLUMN_NAME}: {theme.name}"
 
     def subtitle(self, theme):
         return f"The newest letters and articles about {theme.name.lower()}."
@@ -103,7 +106,7 @@ class ThemeFeed(LatestFeed):
         return absolute_url(reverse("feeds_theme", kwargs={"slug": theme.slug}))
 
     def items(self, theme):
-        return load_entries(published_about(theme)[:FEED_LENGTH])
+        return load_entries(published_about(theme, section=theme.is_section)[:FEED_LENGTH])
 
 
 latest = LatestFeed()

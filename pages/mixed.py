@@ -1,11 +1,14 @@
-"""Lists that gather letters and articles together: theme pages, feeds, theme counts.
+"""Lists that gather letters and articles together: theme and section pages, feeds, theme
+counts, the themes index by section.
 
 Mixed lists are ordered and paginated over light rows (kind, id, date) from one UNION
 query, then only the page's objects are loaded, with one prefetch per kind. The cost of a
 page therefore does not grow with the archive.
 """
 
-from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery, Value
+from dataclasses import dataclass, field
+
+from django.db.models import CharField, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from advice.models import Letter, Theme
@@ -22,11 +25,52 @@ def light_rows(queryset, kind):
     )
 
 
-def published_about(theme):
-    """Light rows of every published letter and article about `theme`, newest first."""
-    letters = light_rows(Letter.objects.published().filter(themes=theme), "letter")
-    articles = light_rows(Article.objects.published().filter(themes=theme), "article")
+def about_theme(queryset, theme, *, section):
+    """`queryset` (letters or articles) narrowed to those about `theme`; for a `section`,
+    about it or any theme in it, each piece once (chosen by id, not by a join)."""
+    if not section:
+        return queryset.filter(themes=theme)
+    model = queryset.model
+    tagged = model.themes.through.objects.filter(Q(theme=theme) | Q(theme__parent=theme))
+    return queryset.filter(pk__in=tagged.values(model._meta.model_name))
+
+
+def published_about(theme, *, section=False):
+    """Light rows of every published letter and article about `theme` (for a `section`,
+    about it or any theme in it), newest first, each piece once."""
+    letters, articles = (
+        light_rows(about_theme(model.objects.published(), theme, section=section), kind)
+        for kind, model in KINDS.items()
+    )
     return letters.union(articles, all=True).order_by("-published_at", "-pk")
+
+
+def section_themes(theme):
+    """The themes in `theme` when it is a section (else []), by name, with their counts:
+    read from the remembered `themes_with_counts()`, so no query while content is unchanged."""
+    return [child for child in themes_with_counts() if child.parent_id == theme.pk]
+
+
+@dataclass
+class Section:
+    """A section of the themes index: `theme`, the section itself (None for the themes in
+    no section), and `themes`, the ones in it."""
+
+    theme: Theme | None
+    themes: list = field(default_factory=list)
+
+
+def by_section(themes):
+    """`themes` (in name order) grouped for the themes index: a Section for each theme that
+    has themes under it, in name order, then one Section(None, …) of the themes in no
+    section, left out when empty. Sections are one level deep (Theme.check_section)."""
+    sections = {theme.pk: Section(theme) for theme in themes if theme.parent_id is None}
+    for theme in themes:
+        if theme.parent_id in sections:
+            sections[theme.parent_id].themes.append(theme)
+    grouped = [section for section in sections.values() if section.themes]
+    loose = [section.theme for section in sections.values() if not section.themes]
+    return grouped + ([Section(None, loose)] if loose else [])
 
 
 def load_rows(rows, *, querysets=None):
@@ -45,7 +89,8 @@ def load_rows(rows, *, querysets=None):
 
 
 def themes_with_counts():
-    """All themes, each with `letter_count` and `article_count` of published items.
+    """All themes by name, each with `letter_count` and `article_count` of published
+    items (for a section, its own and its themes', each piece once: what its page lists).
 
     Counting means scanning the archive, so the answer is remembered until content changes.
     """
@@ -55,12 +100,18 @@ def themes_with_counts():
 def _themes_with_counts():
 
     def count_of(model):
+        # A section counts its own pieces and its themes', each piece once (what its page
+        # lists). COUNT(DISTINCT …) as a plain function: no GROUP BY, one row per theme.
+        piece = model._meta.model_name
         per_theme = (
-            model.objects.published()
-            .filter(themes=OuterRef("pk"))
+            model.themes.through.objects.filter(
+                Q(theme=OuterRef("pk")) | Q(theme__parent=OuterRef("pk")),
+                **{f"{piece}__in": model.objects.published()},
+            )
             .order_by()
-            .values("themes")
-            .annotate(total=Count("pk"))
+            .annotate(
+                total=Func(F(piece), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+            )
             .values("total")
         )
         return Coalesce(Subquery(per_theme, output_field=IntegerField()), 0)

@@ -23,7 +23,8 @@ def related_to(queryset, theme_ids, *, exclude=None, limit=5):
     plan doesn't depend on the tables' statistics: an `IN (… LIMIT …)` semi-join, the
     obvious SQL, is planned as a nested loop over everything when PostgreSQL hasn't yet
     analysed freshly loaded tables (after an import: minutes of CPU for one page).
-    `exclude` (an item of the same model) is left out.
+    `exclude` (an item of the same model) is left out, and so are the other parts of its
+    series if it is in one: its page lists them in the series box already.
     """
     model = queryset.model
     links = model.themes.through.objects.filter(
@@ -33,6 +34,8 @@ def related_to(queryset, theme_ids, *, exclude=None, limit=5):
     candidates = queryset.published().filter(Exists(links))
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude.pk)
+        if getattr(exclude, "series_id", None) is not None:
+            candidates = candidates.exclude(series_id=exclude.series_id)
     newest = list(
         candidates.annotate(shared_themes=Subquery(shared))
         .only("title", "slug", "published_at")
@@ -57,9 +60,25 @@ def related_reading(item, *, limit=5):
 
 def similar_published(letter, *, limit=5):
     """For editors: published pieces most like `letter`, by its themes and suggested themes."""
+    return published_sharing_themes(letter_theme_ids(letter), exclude=letter, limit=limit)
+
+
+def answered_letters_like(letter, *, limit=3):
+    """For the reader who has just sent `letter` (a Letter): up to `limit` published
+    letters most like it, by the themes the reader picked and those the suggestions engine
+    found (advice.suggestions, stored when it arrived); [] when it has neither. One query
+    for each of the two kinds of theme, and one for the letters (related_to)."""
+    theme_ids = letter_theme_ids(letter)
+    if not theme_ids:
+        return []
+    return related_to(type(letter).objects.all(), theme_ids, exclude=letter, limit=limit)
+
+
+def letter_theme_ids(letter):
+    """The ids of `letter`'s themes and suggested themes, sorted."""
     theme_ids = {theme.pk for theme in letter.themes.all()}
     theme_ids |= {theme.pk for theme in letter.suggested_themes.all()}
-    return published_sharing_themes(sorted(theme_ids), exclude=letter, limit=limit)
+    return sorted(theme_ids)
 
 
 def published_sharing_themes(theme_ids, *, exclude=None, limit=5):

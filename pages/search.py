@@ -39,7 +39,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from pages.mixed import KINDS
+from pages.mixed import KINDS, about_theme
 from postbag.database import SEARCH_LANGUAGE, is_postgresql
 from postbag.text import plain_text
 
@@ -155,8 +155,8 @@ def search(text, *, kind=None, theme=None):
         if kind and kind != name:
             continue
         queryset = model.objects.published()
-        if theme is not None:
-            queryset = queryset.filter(themes=theme)
+        if theme is not None:  # a section's search takes in its themes (mixed.about_theme)
+            queryset = about_theme(queryset, theme, section=True)
         rows += [Row(name, *values) for values in engine.candidates(queryset, CANDIDATES_PER_KIND)]
     rows.sort(key=lambda row: (row.rank, row.recency, row.pk), reverse=True)
     return Results(rows=rows, engine=engine)

@@ -1,7 +1,7 @@
 """Sitemaps for search engines: the index of every section, and the themes' section.
 
 /sitemap.xml is an index of one sitemap per section (/sitemap-letters.xml and so on),
-each paged (?p=2): the letters' and articles' sitemaps are their apps' own
+each paged (?p=2): the letters', articles' and series' sitemaps are their apps' own
 (advice/sitemaps.py, articles/sitemaps.py); the themes', which dates each theme by its
 newest letter or article, is composed here. Like the pages, the responses are kept by the
 page cache (postbag.pagecache) until content changes.
@@ -16,7 +16,7 @@ from django.urls import reverse
 from advice.models import Letter, Theme
 from advice.sitemaps import LetterSitemap
 from articles.models import Article
-from articles.sitemaps import ArticleSitemap
+from articles.sitemaps import ArticleSitemap, SeriesSitemap
 from postbag.links import absolute_url
 from postbag.sitemaps import PublicSitemap
 
@@ -43,7 +43,12 @@ class ThemeSitemap(PublicSitemap):
         return max(filter(None, map(self.lastmod, self.items())), default=None)  # one query
 
 
-SITEMAPS = {"letters": LetterSitemap, "articles": ArticleSitemap, "themes": ThemeSitemap}
+SITEMAPS = {
+    "letters": LetterSitemap,
+    "articles": ArticleSitemap,
+    "series": SeriesSitemap,
+    "themes": ThemeSitemap,
+}
 
 
 def section(request, section):

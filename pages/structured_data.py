@@ -1,6 +1,7 @@
-"""schema.org data for the pages (JSON-LD): QAPage for letters, Article for articles, and
-BreadcrumbList for letters, articles and themes (https://schema.org, Google's "structured
-data" guides for each type). Each builder returns a dict for the `json_ld` filter.
+"""schema.org data for the pages (JSON-LD): QAPage for letters, Article for articles,
+CreativeWorkSeries for series, and BreadcrumbList for all of them and themes
+(https://schema.org, Google's "structured data" guides for each type). Each builder returns
+a dict for the `json_ld` filter.
 """
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from advice.models import Theme
+from articles.models import Series
 from postbag.links import absolute_url
 from postbag.markdown import typographic
 from postbag.text import plain_text
@@ -75,28 +77,101 @@ def article_data(article, comment_count=None):
             "mainEntityOfPage": url,
             "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
             "commentCount": comment_count,
+            "isPartOf": _series_reference(article),
+            "position": getattr(article, "series_position", None),
         }
     )
 
 
-def breadcrumbs(item):
-    """schema.org BreadcrumbList: Home › Theme for a theme; Home › first theme › item else.
+def _series_reference(article):
+    if article.series_id is None or not getattr(article, "series_length", None):
+        return None
+    return {
+        "@type": "CreativeWorkSeries",
+        "name": typographic(article.series.title),
+        "url": absolute_url(article.series.get_absolute_url()),
+    }
 
-    A letter's or article's themes come prefetched, in name order: no query here.
+
+def series_data(series, parts):
+    """schema.org CreativeWorkSeries for a series page: the series, and its published
+    `parts` (Articles, in order) as `hasPart`, each with its `position` ("Part 2").
+
+    CreativeWorkSeries rather than ItemList: the parts are one work in order, which is what
+    https://schema.org/CreativeWorkSeries describes ("a group of related items, typically
+    but not necessarily of the same kind"), each part's place a CreativeWork's `position`
+    (https://schema.org/position); an ItemList describes a list of links, not the work.
     """
-    trail = [("Home", reverse("home"))]
+    return without_empty(
+        {
+            "@context": "https://schema.org",
+            "@type": "CreativeWorkSeries",
+            "name": typographic(series.title),
+            "description": plain_text(series.description) or None,
+            "url": absolute_url(series.get_absolute_url()),
+            "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+            "hasPart": [
+                {
+                    "@type": "Article",
+                    "position": part.series_position,
+                    "headline": Truncator(typographic(part.title)).chars(110),
+                    "url": absolute_url(part.get_absolute_url()),
+                    "datePublished": iso(part.published_at),
+                    "author": person(part.byline),
+                }
+                for part in parts
+            ],
+        }
+    )
+
+
+# Where a piece without a theme sits: its kind's archive, (name, URL name).
+ARCHIVES = {
+    "letter": ("Letters", "advice:letter_list"),
+    "article": ("Articles", "articles:article_list"),
+}
+
+
+def trail(item):
+    """The way from the home page to `item` (a Theme, Series, Letter or Article): a list of
+    (name, path) pairs, home first and `item` last. The visible breadcrumb
+    (`includes/breadcrumbs.html`) and `breadcrumbs` both show this list, so they agree.
+
+    - a theme: Home › its section › the theme (a section, or a theme in none: Home › theme);
+    - a series: Home › Articles › the series;
+    - a letter or article: Home › section › theme › piece, by the piece's first theme in
+      name order (its themes come prefetched in that order with their sections joined:
+      `with_themes()`, no query here); without a theme: Home › Letters (or Articles) › piece.
+    """
+    steps = [("Home", reverse("home"))]
     if isinstance(item, Theme):
-        trail.append((item.name, item.get_absolute_url()))
+        return steps + _theme_steps(item)
+    if isinstance(item, Series):  # a series: Home › Articles › the series
+        name, url_name = ARCHIVES["article"]
+        series = (typographic(item.title), item.get_absolute_url())
+        return [*steps, (name, reverse(url_name)), series]
+    first_theme = next(iter(item.themes.all()), None)
+    if first_theme is None:
+        name, url_name = ARCHIVES[item.kind]
+        steps.append((name, reverse(url_name)))
     else:
-        first_theme = next(iter(item.themes.all()), None)
-        if first_theme is not None:
-            trail.append((first_theme.name, first_theme.get_absolute_url()))
-        trail.append((typographic(item.title), item.get_absolute_url()))
+        steps += _theme_steps(first_theme)
+    steps.append((typographic(item.title), item.get_absolute_url()))
+    return steps
+
+
+def _theme_steps(theme):
+    section = [(theme.parent.name, theme.parent.get_absolute_url())] if theme.parent_id else []
+    return [*section, (theme.name, theme.get_absolute_url())]
+
+
+def breadcrumbs(item):
+    """schema.org BreadcrumbList of `trail(item)`, each step's address absolute."""
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
             {"@type": "ListItem", "position": position, "name": name, "item": absolute_url(path)}
-            for position, (name, path) in enumerate(trail, start=1)
+            for position, (name, path) in enumerate(trail(item), start=1)
         ],
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pages import feeds, sitemaps, views
+from pages import cards, feeds, podcast, sitemaps, views
 from postbag.pagecache import public_page
 
 # No namespace: these are the site's own addresses ("home", "search", "theme_detail").
@@ -11,9 +11,13 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/latest/", public_page(feeds.latest), name="feeds_latest"),
     path("feeds/themes/<unicode_slug:slug>/", public_page(feeds.theme), name="feeds_theme"),
+    path("feeds/podcast/", public_page(podcast.podcast), name="feeds_podcast"),
+    path("feeds/podcast/cover.png", podcast.cover, name="podcast_cover"),
     path("sitemap.xml", public_page(sitemaps.index), name="sitemap"),
     path("sitemap-<section>.xml", public_page("p")(sitemaps.section), name="sitemap_section"),
     path("privacy/", views.privacy, name="privacy"),
+    path("letters/<unicode_slug:slug>/card.png", cards.letter_card, name="letter_card"),
+    path("articles/<unicode_slug:slug>/card.png", cards.article_card, name="article_card"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

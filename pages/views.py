@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from advice.models import Letter, Theme
 from articles.models import Article
-from pages.mixed import load_rows, published_about, themes_with_counts
+from pages.mixed import by_section, load_rows, published_about, section_themes, themes_with_counts
 from pages.search import SearchForm
 from pages.search import search as search_site
 from postbag.links import absolute_url
@@ -34,15 +34,21 @@ def home(request):
 
 @public_page
 def theme_list(request):
-    return render(request, "pages/theme_list.html", {"themes": themes_with_counts()})
+    """Every theme, grouped by section (pages.mixed.by_section)."""
+    return render(request, "pages/theme_list.html", {"sections": by_section(themes_with_counts())})
 
 
 @public_page("page")
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    page = paginate(request, published_about(theme), count_name=f"theme:{theme.pk}")
+    """A theme's newest pieces; for a section, also its themes, and its pieces are its
+    own and its themes'. The section (`parent`) comes along for the breadcrumb."""
+    theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
+    children = section_themes(theme)
+    rows = published_about(theme, section=bool(children))
+    page = paginate(request, rows, count_name=f"theme:{theme.pk}")
     page.object_list = load_rows(page.object_list)
-    return render(request, "pages/theme_detail.html", {"theme": theme, "page": page})
+    context = {"theme": theme, "section_themes": children, "page": page}
+    return render(request, "pages/theme_detail.html", context)
 
 
 @public_page

@@ -29,6 +29,10 @@ def login_limits(request):
 
 
 class PostbagAdminSite(admin.AdminSite):
+    # Headed with the column's name, as the public site is, read when each page is made.
+    site_header = site_title = property(lambda self: f"{settings.COLUMN_NAME} editors")
+    index_title = property(lambda self: f"{settings.COLUMN_NAME}: letters, replies and articles")
+
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)

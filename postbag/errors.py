@@ -1,18 +1,27 @@
-"""Error pages that keep their promises: when parts of the world are down, and when a
-form is refused by the CSRF check."""
+"""Error pages that keep their promises: when parts of the world are down, when a form is
+refused by the CSRF check, and when a request is too big to read."""
 
+import logging
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.middleware.csrf import REASON_BAD_ORIGIN, REASON_BAD_REFERER, REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import server_error as django_server_error
 
+logger = logging.getLogger(__name__)
+
 RETRY_AFTER_SECONDS = 60
+# A form sent from a page on another site: Django's reasons start so, then name the origin.
+CROSS_SITE_REASONS = tuple(
+    reason.split("%s")[0] for reason in (REASON_BAD_ORIGIN, REASON_BAD_REFERER)
+)
 
 
 def retry_later(response, seconds=RETRY_AFTER_SECONDS):
@@ -36,6 +45,25 @@ def server_error(request):
     return django_server_error(request)
 
 
+@requires_csrf_token
+def bad_request(request, exception):
+    """A request Django refused to read (handler400): say what happened, in the site's words.
+
+    Mostly a form too big to take: a body over DATA_UPLOAD_MAX_MEMORY_SIZE, or more fields
+    than DATA_UPLOAD_MAX_NUMBER_FIELDS (Django raises RequestDataTooBig, TooManyFieldsSent).
+    For a POST the page says that nothing was lost on the reader's side: their browser
+    still has what they typed, to shorten and send again. The page never reads the body.
+    If it can't be shown (a bad Host header breaks more than this page), Django's plain one.
+    """
+    too_big = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent))
+    context = {"posted": request.method == "POST", "too_big": too_big}
+    try:
+        return render(request, "400.html", context, status=400)
+    except Exception as error:  # the cause of the 400 may break the page too
+        logger.warning("The 400 page could not be shown (%s)", type(error).__name__)
+        return django_bad_request(request, exception)
+
+
 def on_csrf_failure(handler):
     """Give a view its own answer to a form the CSRF check refused (see csrf_failure).
 
@@ -55,11 +83,17 @@ def csrf_failure(request, reason=""):
     """A form refused by the CSRF check: say why in plain words (CSRF_FAILURE_VIEW).
 
     A missing cookie (REASON_NO_CSRF_COOKIE) can't be fixed by sending again, so the reader
-    is told that sending needs the site's one cookie and what it is for; anything else (a
-    stale token) means the page had expired. A view marked with `on_csrf_failure` answers
-    itself, keeping what was typed; elsewhere the site's own 403 page explains.
+    is told that sending needs the site's one cookie and what it is for; a form sent from
+    another site's page (the Origin or Referer names another site: `cross_origin`) is told
+    so; anything else (a stale token) means the page had expired. A view marked with
+    `on_csrf_failure` answers itself, keeping what was typed; elsewhere the site's own 403
+    page explains.
     """
-    context = {"csrf_failed": True, "cookies_blocked": reason == REASON_NO_CSRF_COOKIE}
+    context = {
+        "csrf_failed": True,
+        "cookies_blocked": reason == REASON_NO_CSRF_COOKIE,
+        "cross_origin": reason.startswith(CROSS_SITE_REASONS),
+    }
     try:
         view = resolve(request.path_info).func
     except Resolver404:

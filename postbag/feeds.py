@@ -50,7 +50,7 @@ class AtomWithContent(Atom1Feed):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         feed = {name: xml_safe(value) for name, value in self.feed.items()}
-        feed["author_name"] = not_blank(feed["author_name"]) or settings.SITE_NAME
+        feed["author_name"] = not_blank(feed["author_name"]) or settings.COLUMN_NAME
         self.feed = feed
 
     def add_item(self, *args, **kwargs):

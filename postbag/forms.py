@@ -6,6 +6,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
+
+from postbag.text import normalise_newlines, visible_length
 
 SHOWN_AT_SALT = "postbag.ask.shown-at"
 # A form's signed "shown at" time is good for one sitting: long enough to write a hard
@@ -13,15 +16,69 @@ SHOWN_AT_SALT = "postbag.ask.shown-at"
 FORM_MAX_AGE_SECONDS = 24 * 3600
 
 
+class MinimumVisibleLength:
+    """A field validator: at least `limit` characters that show (postbag.text.visible_length:
+    no spaces, no zero-width or other format characters). Raises ValidationError with code
+    "min_length" and the params of Django's MinLengthValidator (`show_value` is the visible
+    count), so a field's own "min_length" message is used."""
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, value):
+        shown = visible_length(value)
+        if shown < self.limit:
+            params = {"limit_value": self.limit, "show_value": shown, "value": value}
+            raise ValidationError(
+                "Please write at least %(limit_value)d characters (it has %(show_value)d).",
+                code="min_length",
+                params=params,
+            )
+
+
+class ReaderTextField(forms.CharField):
+    """A text a reader types on a public form (a letter, a comment, a name, a sign-off).
+
+    Line breaks become one line feed each before any check (postbag.text.normalise_newlines);
+    a text with nothing visible in it is empty (so "required" answers, and an optional name
+    falls back to the site's default); `min_length` counts only visible characters; and the
+    input has no `maxlength`, which would make a browser cut the text without a word: the
+    server says what is too long, and keeps everything.
+    """
+
+    def __init__(self, *, min_length=None, **kwargs):
+        super().__init__(**kwargs)
+        if min_length:
+            self.validators.append(MinimumVisibleLength(min_length))
+
+    def to_python(self, value):
+        value = normalise_newlines(super().to_python(value))
+        return value if visible_length(value) else self.empty_value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class NeverFilledIn(forms.TextInput):
+    """A text input that is always shown empty, even on a form shown again with what was
+    sent: a honeypot filled in by mistake (a browser's autofill) must not stay filled in,
+    or every resend would be refused again."""
+
+    def format_value(self, value):
+        return None
+
+
 class HoneypotForm(forms.Form):
     """A form with a field people never see or fill in (`website`), which must stay
     empty: programs that fill in every field do fill it in. Subclasses render it in their
-    templates, hidden by the site's CSS."""
+    templates, hidden by the site's CSS; it is shown empty again after a refusal."""
 
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=NeverFilledIn(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_website(self):
@@ -67,6 +124,13 @@ class HumanCheckedForm(HoneypotForm):
                 "then send it again: everything you wrote is still here."
             )
         return shown_at
+
+    @property
+    def rendering(self):
+        """The signed "shown at" token this form came back with (a str, "" if none): a new
+        one for every rendering of the form, so it tells the same page sent twice (a double
+        click) from the same words sent again from another page."""
+        return str(self.data.get("shown_at", "")) if self.is_bound else ""
 
     def refresh_shown_at(self):
         """Before showing a sent form again: keep what was typed, restart the clock."""

@@ -1,4 +1,4 @@
-"""Keep readers' network addresses out of every log the app writes.
+r"""Keep readers' network addresses out of every log the app writes.
 
 The privacy promise (design.md): a reader's IP address is never written to the app's
 logs. Django's own loggers don't log client addresses, but gunicorn's error log does
@@ -7,10 +7,22 @@ message might. `RedactAddresses` rewrites a record's message with every IPv4 and
 address replaced; it is attached to Django's log handler (config/settings.py LOGGING) and,
 through `PrivateGunicornLogger` (gunicorn.conf.py `logger_class`), to gunicorn's error and
 access logs.
+
+The access log gets two more protections, field by field (`clean_atom`):
+
+- A link that is a secret is never written whole: the token in /newsletter/confirm/<token>/
+  and /newsletter/unsubscribe/<token>/ (an unsubscribe link never expires: whoever reads it
+  could unsubscribe that reader) is logged as "<redacted>" (`SECRET_PATHS`).
+- Nothing a client sends can forge a log line or a terminal: gunicorn writes the decoded
+  path, so "%0A" in a URL became a real line break (a made-up line after it) and "%00" a
+  NUL. Control characters (C0, DEL, C1), Unicode line and paragraph separators and bidi
+  controls are written as \xHH / \uHHHH escapes, and a backslash as \x5c, as nginx does
+  (its escape=default), so an escape in the log always means the client sent that byte.
 """
 
 import logging
 import re
+import unicodedata
 
 from gunicorn.glogging import Logger as GunicornLogger
 
@@ -49,8 +61,53 @@ class RedactAddresses(logging.Filter):
 REDACT = RedactAddresses()
 
 
+# A path segment after these is a bearer secret (a signed link's token).
+SECRET_PATHS = re.compile(r"(/newsletter/(?:confirm|unsubscribe)/)[^/?#\s]+", re.IGNORECASE)
+REDACTED = "<redacted>"
+# Bidi controls (Unicode's "Trojan Source" characters) and line/paragraph separators.
+INVISIBLE = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape(char):
+    code = ord(char)
+    if char == "\\" or unicodedata.category(char) == "Cc":
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if char in INVISIBLE or unicodedata.category(char) in ("Zl", "Zp"):
+        return f"\\u{code:04x}"
+    return char
+
+
+def clean_atom(text):
+    """One access-log field as it is safe to write: secret tokens redacted, control
+    characters escaped (see the module's docstring). Text that can't hold either comes back
+    unchanged."""
+    text = SECRET_PATHS.sub(rf"\1{REDACTED}", text)
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def wsgi_text(text):
+    """A WSGI "bytes as latin-1" string (PEP 3333) as the UTF-8 text it was, when it was
+    UTF-8 (a decoded path: "/bÃ¼cher" → "/bücher"); otherwise unchanged."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 class PrivateGunicornLogger(GunicornLogger):
-    """gunicorn's logger with `RedactAddresses` on its error and access logs."""
+    """gunicorn's logger with `RedactAddresses` on its error and access logs, and every
+    field of an access-log line cleaned by `clean_atom`."""
+
+    def atoms(self, resp, req, environ, request_time):
+        """gunicorn's access-log fields: every string (path, request line, headers, all
+        WSGI strings) read as UTF-8 where it was and cleaned; numbers as they are."""
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            name: clean_atom(wsgi_text(value)) if isinstance(value, str) else value
+            for name, value in atoms.items()
+        }
 
     def setup(self, cfg):
         super().setup(cfg)

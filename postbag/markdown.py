@@ -12,6 +12,12 @@ Python-Markdown did before: the allow-list holds tags Markdown has no syntax for
 (Ammonia) is what makes any of it safe: it removes every tag, attribute and URL scheme the
 allow-list does not name.
 
+Pull quotes: a quotation whose text opens with "Pull quote:" (bold or not) is set as an
+`<aside>`, the words after the marker only, for the page to show large between the
+paragraphs; `<aside>` is on the allow-list, so one written as HTML is a pull quote too:
+
+    > **Pull quote:** The openness isn't the flaw.
+
 Titles and other plain text get the same typography through `typographic` (the `typographic`
 template filter): only the quotes, dashes and ellipses, never Markdown.
 """
@@ -26,7 +32,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
+    "a", "abbr", "aside", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p",
     "pre", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
@@ -159,10 +165,35 @@ def _inline_with_its_own_nesting(state):
             _inline_parser.inline.parse(token.content, _inline_parser, state.env, token.children)
 
 
+PULL_QUOTE = re.compile(r"(?:\*\*pull quote:\*\*|\*\*pull quote\*\*:|pull quote:)\s*", re.I)
+
+
+def _pull_quotes(state):
+    """markdown-it core rule, between block and inline parsing: a blockquote whose first
+    paragraph opens with PULL_QUOTE becomes an <aside>, without the marker."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-2]):
+        paragraph, inline = tokens[index + 1], tokens[index + 2]
+        if token.type != "blockquote_open" or paragraph.type != "paragraph_open":
+            continue
+        marker = PULL_QUOTE.match(inline.content)
+        if inline.type != "inline" or marker is None:
+            continue
+        inline.content = inline.content[marker.end() :]
+        closing = next(t for t in tokens[index + 3 :] if t.type == "paragraph_close")
+        paragraph.hidden = closing.hidden = not inline.content  # "Pull quote:" on a line alone
+        token.tag = "aside"
+        for later in tokens[index + 1 :]:
+            if later.type == "blockquote_close" and later.level == token.level:
+                later.tag = "aside"
+                break
+
+
 # One parser for every thread: markdown-it keeps each text's state in its own objects, so a
 # configured MarkdownIt renders concurrently.
 _markdown = _with_typography(_parser(BLOCK_NESTING))
 _markdown.core.ruler.at("inline", _inline_with_its_own_nesting)
+_markdown.core.ruler.after("block", "pull_quotes", _pull_quotes)
 # Plain text: no block or inline syntax but text itself, so `*` or `#` in a title stays.
 _plain = _with_typography(MarkdownIt("zero"))
 

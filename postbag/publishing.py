@@ -7,6 +7,7 @@ with no job to run.
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 
 PUBLISHED = "published"
@@ -20,6 +21,15 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self):
         """Published, with a publication time still to come: they appear by themselves."""
         return self.filter(status=PUBLISHED, published_at__gt=timezone.now())
+
+    def with_themes(self):
+        """Prefetch `themes` (in their own order: by name) with each theme's section
+        (`parent`) joined in: one query for any number of items, which cards' theme tags
+        and pages' breadcrumbs read without another."""
+        theme = self.model._meta.get_field("themes").related_model
+        return self.prefetch_related(
+            Prefetch("themes", queryset=theme._default_manager.select_related("parent"))
+        )
 
     def viewable_by(self, user):
         """Everything for staff (who may preview drafts), only published for everyone else."""

@@ -65,6 +65,17 @@ def retry_after(rate):
     return max(1, int(period - time.time() % period))
 
 
+def retry_after_words(rate):
+    """When to try again after a refusal under `rate`, in words, as `Retry-After` says it:
+    "about a minute", "about 25 minutes", "about 3 hours" (rounded up)."""
+    minutes = -(-retry_after(rate) // 60)
+    if minutes <= 1:
+        return "about a minute"
+    if minutes < 90:
+        return f"about {minutes} minutes"
+    return f"about {-(-minutes // 60)} hours"
+
+
 def too_many(response, rate):
     """Mark a 429 `response` with when to try again (`Retry-After`, RFC 6585 §4)."""
     response["Retry-After"] = str(retry_after(rate))

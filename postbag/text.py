@@ -7,6 +7,7 @@ as the page it stands for.
 
 import html
 import re
+import unicodedata
 
 import nh3
 from django.utils.text import Truncator, capfirst
@@ -45,3 +46,26 @@ def lede(markdown, length=160):
     text = SALUTATION.sub("", plain_text(markdown))
     match = SENTENCE.match(text)
     return Truncator(capfirst(match.group() if match else text)).chars(length)
+
+
+# --- What readers type ---------------------------------------------------------------------
+
+
+def normalise_newlines(text):
+    """`text` with every line break as one line feed: a browser sends a textarea's breaks
+    as CRLF (HTML's form submission rules), and an old Mac program may send a bare CR. A
+    break is one character for every limit, and is stored once."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def visible_length(text):
+    """How many characters of `text` show: not whitespace, not format characters
+    (Unicode category Cf: zero-width spaces and joiners, bidi controls, soft hyphens). The
+    measure for every minimum length and for "is anything there at all"."""
+    return sum(1 for c in text or "" if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+def excerpt(text, *, words=18, characters=120):
+    """`text` on one line, cut at `words` words and at `characters` characters as well
+    (a text without spaces, or in a script written without them, has one long "word")."""
+    return Truncator(Truncator(" ".join((text or "").split())).words(words)).chars(characters)

@@ -14,14 +14,18 @@ from django.core.exceptions import ValidationError
 
 # What no text may hold: XML 1.0 can't write it, and no one types it on purpose.
 NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# A one-line field (a title, a name, a sign-off) holds no tab or line break either.
-NOT_IN_ONE_LINE = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+# A one-line field (a title, a name, a sign-off) holds no tab or line break either, nor a
+# bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069): in a name shown next
+# to other text, one can turn the words after it around ("Trojan Source", CVE-2021-42574).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+NOT_IN_ONE_LINE = re.compile(rf"[\x00-\x1f\ud800-\udfff\ufffe\uffff{BIDI_CONTROLS}]")
 NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}
 CONTEXT_CHARACTERS = 20
 
 
 def validate_single_line(value):
-    """Refuse any control character, tab and line breaks included (ValidationError)."""
+    """Refuse any control character, tab and line breaks included, and bidi embeddings,
+    overrides and isolates (ValidationError). Every one-line field of the site uses this."""
     _refuse(NOT_IN_ONE_LINE, value)
 
 
@@ -42,6 +46,12 @@ def _refuse(pattern, value):
             "There is %(name)s (U+%(code)04X) %(where)s, and this field takes one line. "
             "Please delete it and save again."
         )
+    elif re.match(f"[{BIDI_CONTROLS}]", character):
+        message = (
+            "There is an invisible character that turns the direction of writing "
+            "(U+%(code)04X) %(where)s. Please delete it (retyping the words around it is the "
+            "surest way) and save again: text in any script shows the right way round without it."
+        )
     else:
         message = (
             "There is an invisible control character (U+%(code)04X) %(where)s. Please delete "
@@ -60,9 +70,10 @@ def _refuse(pattern, value):
 
 def strip_control_characters(text, *, single_line=False):
     """`text` without what `validate_multiline` refuses; with `single_line`, tabs and line
-    breaks become spaces as well, so that the words around them stay apart."""
+    breaks become spaces as well, so that the words around them stay apart, and bidi
+    controls go (what `validate_single_line` refuses)."""
     if single_line:
-        text = re.sub(r"[\t\n\r]+", " ", text)
+        text = re.sub(f"[{BIDI_CONTROLS}]+", "", re.sub(r"[\t\n\r]+", " ", text))
     return NOT_IN_TEXT.sub("", text)
 
 

@@ -6,6 +6,13 @@ from tests import factories
 from tests.support import database_down
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Files the site stores (a demo load's portrait, uploads) go to the session's temporary
+    folder, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
 @pytest.fixture
 def editor(db):
     return factories.editor()

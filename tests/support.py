@@ -178,9 +178,11 @@ def public_pages(*, letter, article, theme, query="friend", machines=False):
     """(name, URL) of every public page a reader meets, one of each type.
 
     `letter`, `article` and `theme` are published objects (from tests/factories.py or the
-    demo) whose pages stand for their type; `query` is what the search-results page looks
-    for. With `machines=True` the pages that programs read follow: the feeds, the sitemap
-    and robots.txt. A test file adds its own extras (a later page, a bad address) itself.
+    demo) whose pages stand for their type (an article in a series brings its series'
+    page along, a theme in a section its section's); `query` is what the search-results
+    page looks for. With `machines=True` the pages that programs read follow: the feeds,
+    the sitemap and robots.txt. A test file adds its own extras (a later page, a bad
+    address) itself.
     """
     pages = [
         ("home", reverse("home")),
@@ -196,11 +198,17 @@ def public_pages(*, letter, article, theme, query="friend", machines=False):
         ("status", reverse("advice:ask_status")),
         ("newsletter", reverse("newsletter:subscribe")),
         ("privacy", reverse("privacy")),
+        ("about", reverse("advice:about")),
     ]
+    if article.series_id is not None:
+        pages.insert(5, ("series", article.series.get_absolute_url()))
+    if theme.parent_id is not None:  # a theme in a section: the section's page too
+        pages.append(("section", theme.parent.get_absolute_url()))
     if machines:
         pages += [
             ("feed", reverse("feeds_latest")),
             ("theme-feed", reverse("feeds_theme", args=[theme.slug])),
+            ("podcast", reverse("feeds_podcast")),
             ("sitemap", reverse("sitemap")),
             ("sitemap-letters", reverse("sitemap_section", args=["letters"])),
             ("robots", reverse("robots_txt")),

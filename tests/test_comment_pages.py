@@ -60,7 +60,7 @@ def test_a_new_held_comment_leaves_the_page_cache_alone(client, settings):
     assert client.get(letter.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
-def test_approved_comments_show_oldest_first_with_the_columns_reply_marked(client):
+def test_comments_show_oldest_first_with_the_columns_reply_after_what_it_answers(client):
     letter = factories.letter()
     first = factories.comment(letter, name="", text="First: I felt exactly the same way once.")
     factories.comment(letter, status="held", text="Held: nobody sees this one yet at all.")
@@ -70,12 +70,16 @@ def test_approved_comments_show_oldest_first_with_the_columns_reply_marked(clien
     html = html_of(client, letter.get_absolute_url())
     section = html[html.index('id="comments"') :]
     assert "3 comments" in section
-    assert section.index("First:") < section.index("Second:") < section.index("Thank you both.")
+    # The reply to the first comment comes right after it, saying whom it answers.
+    assert section.index("First:") < section.index("Thank you both.") < section.index("Second:")
     assert "Held:" not in section and "Spam:" not in section
     assert "A reader" in section and "Sam" in section
-    columnist = re.search(r'<li class="comment comment--columnist".*?</li>', section, re.S)
+    columnist = re.search(r'<li class="comment comment--columnist[^"]*".*?</li>', section, re.S)
     assert "Elizabeth" in columnist.group(0) and "for the column" in columnist.group(0)
     assert "Thank you both." in columnist.group(0)
+    assert f'<a href="#comment-{first.pk}">in reply to <bdi>A reader</bdi></a>' in columnist.group(
+        0
+    )
     assert "<time datetime=" in section
     assert comment_url(letter) in section  # open: the way to write one
 

@@ -19,12 +19,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.models import Letter, Reply, Theme
+from advice.models import ColumnistProfile, Letter, Reply, Theme
 from articles.models import Article, Series
 from demo.editor import PASSWORD_FILE_NAME
 from demo.files import (
     CONTENT,
     ContentError,
+    read_about,
     read_articles,
     read_inbox,
     read_letters,
@@ -43,13 +44,15 @@ ROWS = [
     Letter.themes.through,
     Letter.suggested_themes.through,
     Reply,
+    ColumnistProfile,
 ]
 
 
 def pieces():
-    """How many things the demo files hold: themes, series, articles, letters, inbox."""
+    """How many things the demo files hold: themes, series, articles, letters, inbox, and
+    the About page."""
     readers = [read_themes, read_series, read_articles, read_letters, read_inbox]
-    return sum(len(read()) for read in readers)
+    return sum(len(read()) for read in readers) + (read_about() is not None)
 
 
 def rows():
@@ -258,7 +261,7 @@ def test_seeding_again_keeps_an_editors_changes_and_the_same_password(settings, 
     settings.DEBUG = True
     password_file = tmp_path / PASSWORD_FILE_NAME
     first, password = seed(password_file)
-    assert first[0].startswith("Demo content: added 10 themes, 1 series, ")
+    assert first[0].startswith("Demo content: added 13 themes, 1 series, ")
     assert said(first, "Made a new password for the demo editor: none was stored in ")
     edit_in_the_admin(client, password)
 
@@ -399,7 +402,9 @@ def manage(*args, database, **env):
     """`manage.py ARGS` in a subprocess with debug on, as `make run` runs it, against the
     SQLite file `database`; returns its output."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    # The demo's portrait goes to the test's media folder (tests/conftest.py), not the project's.
     environ.update(DJANGO_DEBUG="1", DATABASE_URL=f"sqlite:///{database}", **env)
+    environ.setdefault("MEDIA_ROOT", str(django_settings.MEDIA_ROOT))
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=django_settings.BASE_DIR,

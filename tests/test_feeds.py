@@ -260,7 +260,8 @@ def test_the_sitemap_lists_exactly_the_published_items_and_every_theme(client):
 
     index = sitemap_locations(client, reverse("sitemap"))
     sections = [
-        SITE_URL + f"/sitemap-{section}.xml" for section in ("letters", "articles", "themes")
+        SITE_URL + f"/sitemap-{section}.xml"
+        for section in ("letters", "articles", "series", "themes")
     ]
     assert sorted(index) == sorted(sections)
 

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count
 from django.template.loader import render_to_string
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,6 +35,7 @@ from articles.models import Article
 from tests import factories
 from tests.support import (
     CODE,
+    LETTER,
     ask_data,
     comment_data,
     comment_url,
@@ -123,6 +124,7 @@ def rendered_pages():
     article = Article.objects.published().exclude(series=None).first()
     # The theme with most letters, whose page runs to a second page.
     theme = Theme.objects.annotate(size=Count("letters")).order_by("-size").first()
+    crisis_letter = Letter.objects.published().filter(themes__show_crisis_notice=True).first()
     pages = [
         (name, url, client.get(url))
         for name, url in public_pages(letter=letter, article=article, theme=theme)
@@ -130,10 +132,12 @@ def rendered_pages():
     for name, url in [
         ("letters-page-2", reverse("advice:letter_list") + "?page=2"),
         ("theme-page-2", theme.get_absolute_url() + "?page=2"),
+        ("section-page-2", theme.parent.get_absolute_url() + "?page=2"),
         ("search-refused", reverse("search") + "?q=" + "word " * 60),
         ("search-nothing-found", reverse("search") + "?q=xylophone"),
         ("search-common-words", reverse("search") + "?q=the+through"),
         ("not-found", "/letters/no-such-letter/"),
+        ("letter-crisis-notice", crisis_letter.get_absolute_url()),
     ]:
         pages.append((name, url, client.get(url)))
 
@@ -153,9 +157,12 @@ def rendered_pages():
         ("withdrawn", {"code": code, "action": "withdraw-confirmed"}),
     ]:
         pages.append((name, status, client.post(status, fields)))
+    similar = ask_data(letter=LETTER + " She was my closest friend.", themes=["friendship"])
+    pages.append(("ask-sent-similar-letters", ask, client.post(ask, similar)))
 
     pages += comment_pages(client, letter)
     pages += newsletter_pages(client)
+    pages += recording_pages(client)
 
     strict = Client(enforce_csrf_checks=True)
     pages.append(("csrf-refused", "/", strict.post(reverse("home"), {"q": "x"})))
@@ -231,7 +238,34 @@ def newsletter_pages(client):
     with database_down():
         outage = Client(raise_request_exception=False).post(signup, {"email": "a@b.org"})
     pages.append(("newsletter-database-down", signup, outage))
+    refused = client.post(signup, {"email": "a@b.org", "themes": ["no-such-theme"]})
+    pages.append(("newsletter-theme-refused", signup, refused))
+    with override_settings(NEWSLETTER_RATE_LIMIT=(0, 3600)):
+        pages.append(("newsletter-wait", signup, client.post(signup, {"email": "a@b.org"})))
+    big = client.post(signup, {"email": "x" * 3 * 1024 * 1024})
+    pages.append(("request-too-big", signup, big))
     return pages
+
+
+def recording_pages(client):
+    """A letter and an article with a recording (the player, the download, the podcast
+    link), and a list whose card marks one."""
+    letter = factories.letter(title="A letter read aloud")
+    article = factories.article(title="An article read aloud")
+    for piece in (letter, article):
+        type(piece).objects.filter(pk=piece.pk).update(
+            recording="recordings/0123456789abcdef0123456789abcdef.mp3",
+            recording_seconds=725,
+            recording_bytes=5_800_000,
+        )
+    return [
+        (name, url, client.get(url))
+        for name, url in [
+            ("letter-with-recording", letter.get_absolute_url()),
+            ("article-with-recording", article.get_absolute_url()),
+            ("articles-with-recording", reverse("articles:article_list")),
+        ]
+    ]
 
 
 def answer(letter):
@@ -250,6 +284,9 @@ def answer(letter):
 STATES = {
     "letters-page-2": (200, 'rel="prev"'),
     "theme-page-2": (200, 'rel="prev"'),
+    "section": (200, "Themes in "),
+    "series": (200, "Part 2</p>"),
+    "section-page-2": (200, "Newest in "),
     "search-refused": (200, "That is a long search"),
     "search-nothing-found": (200, "No results for"),
     "search-common-words": (200, "the through"),
@@ -257,7 +294,9 @@ STATES = {
     "ask-refused": (400, "Please check"),
     "ask-sent": (200, "Here is your receipt code"),
     "ask-duplicate": (200, "Your letter is already with us"),
-    "status-received": (200, "Received"),
+    "status-received": (200, "usually appear in the column about"),
+    "ask-sent-similar-letters": (200, "Letters like yours that Elizabeth has already answered"),
+    "letter-crisis-notice": (200, 'href="tel:116123"'),
     "status-refused": (400, "Please enter the receipt code"),
     "status-not-found": (200, "No letter matches this code"),
     "status-answered": (200, "Answered"),
@@ -288,6 +327,12 @@ STATES = {
     "newsletter-unsubscribed": (200, "You’re unsubscribed"),
     "newsletter-not-subscribed": (200, "You’re not subscribed"),
     "newsletter-database-down": (503, "We couldn’t sign you up just now"),
+    "newsletter-wait": (429, "please send it again in about"),
+    "newsletter-theme-refused": (400, "One of those themes no longer exists"),
+    "request-too-big": (400, "That was too much to send in one go"),
+    "letter-with-recording": (200, "The text below is the transcript"),
+    "article-with-recording": (200, "Listen · <time"),
+    "articles-with-recording": (200, "· Listen, 12 min"),
 }
 
 

@@ -91,11 +91,14 @@ def test_every_public_page_has_a_canonical_link_and_social_tags(client, content)
         path = url.split("?")[0]
         assert page.links["canonical"] == SITE_URL + path, url
         assert page.meta["og:url"] == SITE_URL + path, url
-        assert page.meta["og:site_name"] == "Postbag", url
+        assert page.meta["og:site_name"] == "Ask Elizabeth", url  # the column, not its publisher
         assert page.meta["og:type"] in {"website", "article"}, url
         assert page.meta["og:title"] and page.meta["og:description"], url
         assert page.meta["description"], url
-        assert page.meta["twitter:card"] == "summary", url
+        # A letter and an article have a card image of their own (tests/test_design.py).
+        pieces = {content["letter"].get_absolute_url(), content["article"].get_absolute_url()}
+        card = "summary_large_image" if url in pieces else "summary"
+        assert page.meta["twitter:card"] == card, url
 
 
 def title_of(html):
@@ -206,6 +209,7 @@ def test_breadcrumbs_go_home_then_theme_then_item(client, content):
     loner = factories.letter(title="No theme at all")
     assert trail(head(client, loner.get_absolute_url())) == [
         home,
+        ("Letters", reverse("advice:letter_list")),
         ("No theme at all", loner.get_absolute_url()),
     ]
 

@@ -71,7 +71,7 @@ def test_article_page_has_byline_reading_time_and_series_navigation(client, db):
         series=story, series_part=3, title="The unpublished third", status=Article.Status.DRAFT
     )
     html = client.get(second.get_absolute_url()).content.decode()
-    assert "By Elizabeth Hart" in html
+    assert "By <bdi>Elizabeth Hart</bdi>" in html  # isolated: a name in any script
     assert "2 min read" in html  # 300 words at 230 a minute
     assert f'rel="prev" href="{first.get_absolute_url()}"' in html
     assert 'rel="next"' not in html

@@ -5,6 +5,8 @@ advice and articles never import this app. With COMMENTS=off every tag shows not
 asks the database nothing.
 """
 
+from collections import defaultdict
+
 from django import template
 from django.urls import reverse
 
@@ -20,10 +22,30 @@ MEMO = "_approved_comments"
 
 
 def approved_comments(piece):
-    """The approved comments under `piece`, oldest first (a list, read once per object)."""
+    """The approved comments under `piece`, oldest first but each reply right after the
+    comment it answers (`in_conversation_order`); a list, read once per object."""
     if not hasattr(piece, MEMO):
-        setattr(piece, MEMO, list(Comment.objects.approved().on(piece).for_page()))
+        comments = Comment.objects.approved().on(piece).for_page()
+        setattr(piece, MEMO, in_conversation_order(comments))
     return getattr(piece, MEMO)
+
+
+def in_conversation_order(comments):
+    """`comments` (oldest first) as a list with every reply right after the comment it
+    answers (replies to it oldest first, each followed by its own), and that comment as
+    the reply's `answers` (None for a comment that answers none shown here)."""
+    comments = list(comments)
+    by_pk = {comment.pk: comment for comment in comments}
+    replies = defaultdict(list)
+    for comment in comments:
+        comment.answers = by_pk.get(comment.in_reply_to_id)
+        replies[comment.answers.pk if comment.answers else None].append(comment)
+    ordered, waiting = [], list(reversed(replies[None]))
+    while waiting:
+        comment = waiting.pop()
+        ordered.append(comment)
+        waiting.extend(reversed(replies.pop(comment.pk, [])))
+    return ordered
 
 
 @register.simple_tag
@@ -47,6 +69,12 @@ def comments_section(piece):
         "open": comments_open(piece),
         "write_url": reverse("comments:write", args=[piece.kind, piece.slug]),
     }
+
+
+@register.simple_tag
+def held_comment_count():
+    """How many readers' comments wait for an editor (for the admin's index page)."""
+    return Comment.objects.filter(status=Comment.Status.HELD, is_columnist_reply=False).count()
 
 
 @register.simple_tag

@@ -6,14 +6,28 @@ Loaded by the content apps' templates (`{% load pages %}`), so their views never
 
 from django import template
 
-from pages import structured_data
-from pages.related import related_reading, similar_published
+from pages import cards, structured_data
+from pages.related import answered_letters_like, related_reading, similar_published
 
 register = template.Library()
 
 register.filter("qa_page", structured_data.qa_page)
 register.filter("article_data", structured_data.article_data)
 register.filter("breadcrumbs", structured_data.breadcrumbs)
+register.filter("series_data", structured_data.series_data)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumb_nav(item):
+    """The visible breadcrumb of a letter, article or theme page (structured_data.trail),
+    the same steps as its BreadcrumbList."""
+    return {"trail": structured_data.trail(item)}
+
+
+@register.inclusion_tag("includes/social_card.html")
+def social_card(item):
+    """The Open Graph and X/Twitter tags naming the card image of a letter or article."""
+    return {"card": cards.card_meta(item)}
 
 
 @register.inclusion_tag("includes/related.html")
@@ -26,3 +40,10 @@ def related_reading_for(item):
 def similar_published_to(letter):
     """For editors: published pieces most like `letter` (pages.related.similar_published)."""
     return similar_published(letter)
+
+
+@register.simple_tag
+def answered_letters_like_this(letter):
+    """For the receipt page: published letters most like the reader's new `letter`
+    (pages.related.answered_letters_like)."""
+    return answered_letters_like(letter)

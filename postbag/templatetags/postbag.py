@@ -6,6 +6,7 @@ and articles (related reading, structured data) live in pages/templatetags/pages
 """
 
 import json
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils.safestring import mark_safe
 from postbag import text
 from postbag.links import absolute_url
 from postbag.markdown import render_markdown, typographic
+from postbag.phones import link_phone_numbers
 
 register = template.Library()
 
@@ -34,6 +36,23 @@ register.filter("lede", text.lede)
 # Plain text (a title, a standfirst) with the typography of rendered Markdown: curly quotes,
 # dashes, ellipses. The result is plain text still, for autoescaping to escape.
 register.filter("typographic", typographic)
+
+
+@register.inclusion_tag("includes/crisis_notice.html")
+def crisis_notice(themes=None):
+    """The crisis notice (settings.CRISIS_NOTICE), its phone numbers tappable: always
+    without `themes` (the ask form); with them (a piece's themes, prefetched: no query),
+    only when one of them has `show_crisis_notice` set."""
+    shown = themes is None or any(getattr(theme, "show_crisis_notice", False) for theme in themes)
+    if not shown:
+        return {"notice": ""}
+    return {"notice": _crisis_notice_html(settings.CRISIS_NOTICE, settings.CRISIS_PHONE_REGION)}
+
+
+@lru_cache(maxsize=4)
+def _crisis_notice_html(notice, region):
+    html = link_phone_numbers(render_markdown(notice), region=region)
+    return mark_safe(html)  # noqa: S308 - nh3's output, with links whose text is escaped
 
 
 @register.simple_tag

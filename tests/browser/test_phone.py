@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from advice.models import Letter
+from advice.models import Letter, Theme
+from articles.models import Article
 from tests.browser.support import log_in_as_editor, screenshots
+from tests.support import public_pages
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +102,21 @@ def test_public_pages_and_the_ask_form_fit_a_phone(site, demo):
     page.get_by_role("button", name="Send my letter").click()  # nothing filled in: errors
     assert_fits_a_phone(page)
     screenshots(page, "phone-ask-errors", sizes=["phone"])
+
+
+def test_no_public_page_scrolls_sideways_on_a_320_px_phone(site, demo):
+    """The narrowest phones still sold: every public page type, nothing wider than 320 px."""
+    page = site.page(phone=True)
+    page.set_viewport_size({"width": 320, "height": 640})
+    content = {
+        "letter": Letter.objects.published().first(),
+        "article": Article.objects.published().filter(series__isnull=False).first(),
+        "theme": Theme.objects.filter(letters__isnull=False).first(),
+    }
+    for _name, url in public_pages(**content):
+        page.goto(url)
+        sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert sizes == [320, 320], f"{url} scrolls sideways at 320 px: {sizes}"
 
 
 def open_a_new_letter_in_the_admin(site):
