@@ -1,8 +1,10 @@
 """Lighthouse (mobile) scores of every public page type, served as in production.
 
 The demo column on a throwaway SQLite database, with debug off, collected static files
-(WhiteNoise, hashed names) and gunicorn, is audited by Lighthouse driving Debian's Chromium
-(CHROME_PATH=/usr/bin/chromium, headless, the flags of tests/browser) with its default
+(WhiteNoise, hashed names) and gunicorn behind the repository's nginx config (which serves
+/media/, as in production: gunicorn alone, with debug off, serves no uploads), is audited
+by Lighthouse driving Debian's Chromium (CHROME_PATH=/usr/bin/chromium, headless, the
+flags of tests/browser) with its default
 mobile settings: a slow 4G connection and a mid-range phone's CPU, simulated. Prints one
 row per page type with the four category scores (0–100):
 
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.screenshots import LAUNCH_ARGS, free_port  # noqa: E402
+from tests.live import NGINX, nginx_config  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -50,9 +53,13 @@ PAGES = {
 
 
 def production_site(workdir):
-    """Serve the demo with gunicorn, debug off; returns (base URL, process)."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
+    """Serve the demo with gunicorn (debug off) behind nginx; returns (base URL, [processes]).
+
+    nginx listens on the address the site's links name (SITE_URL), so canonical links and
+    the social cards' addresses are the ones a reader's browser follows.
+    """
+    port, front_port = free_port(), free_port()
+    base_url = f"http://127.0.0.1:{front_port}"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
@@ -73,14 +80,27 @@ def production_site(workdir):
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "config.wsgi"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    folder = Path(workdir) / "nginx"
+    (folder / "tmp").mkdir(parents=True)
+    config = nginx_config(
+        app_port=port,
+        port=front_port,
+        folder=folder,
+        media_root=Path(workdir) / "media",
+        static_root=Path(workdir) / "static",
+    )
+    (folder / "nginx.conf").write_text(("user root;\n" if os.geteuid() == 0 else "") + config)
+    front = [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", "stderr"]
+    subprocess.run(front, check=True, capture_output=True)
     for _ in range(150):
         try:
             urllib.request.urlopen(base_url + "/healthz", timeout=1)
-            return base_url, server
+            return base_url, [server], [*front, "-s", "stop"]
         except OSError:
             subprocess.run(["sleep", "0.2"], check=False)
     server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz.")
+    subprocess.run([*front, "-s", "stop"], check=False)
+    raise SystemExit("gunicorn behind nginx did not answer /healthz.")
 
 
 def audit(url):
@@ -111,11 +131,11 @@ def main():
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make lighthouse`.")
-    server = None
+    servers, stop_front = [], None
     with tempfile.TemporaryDirectory() as workdir:
         base_url = args.base_url
         if base_url is None:
-            base_url, server = production_site(workdir)
+            base_url, servers, stop_front = production_site(workdir)
         try:
             print(f"| page | {' | '.join(CATEGORIES)} |")
             print("| --- |" + " ---: |" * len(CATEGORIES))
@@ -129,7 +149,9 @@ def main():
             for name, titles in below:
                 print(f"\n{name}: " + "; ".join(titles), file=sys.stderr)
         finally:
-            if server is not None:
+            if stop_front is not None:
+                subprocess.run(stop_front, check=False, capture_output=True)
+            for server in servers:
                 server.terminate()
                 server.wait(timeout=15)
     sys.exit(1 if below else 0)
