@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.screenshots import LAUNCH_ARGS, free_port  # noqa: E402
+from bench.screenshots import free_port  # noqa: E402
+from tests.browser.chromium import LAUNCH_ARGS  # noqa: E402
 from tests.live import NGINX, nginx_config  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

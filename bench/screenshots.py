@@ -26,17 +26,10 @@ from pathlib import Path
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-# As tests/browser/support.py has them (importing it would need Django set up).
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.chromium import DESKTOP, LAUNCH_ARGS, PHONE  # noqa: E402
+
 PAGES = {
     "home": "/",
     "letter": "/letters/ghosted-after-three-perfect-dates/",

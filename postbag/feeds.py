@@ -39,6 +39,17 @@ def not_blank(value):
     return value if value and value.strip() else None
 
 
+def safe_item(item):
+    """A feed item (Django's feedgenerator dict) with every string XML-safe, a title that
+    isn't empty, and no empty author name or category term (RFC 4287 §4.1.2; an RSS item
+    needs a title or a description too)."""
+    item = {name: xml_safe(value) for name, value in item.items()}
+    item["title"] = not_blank(item["title"]) or UNTITLED
+    item["author_name"] = not_blank(item["author_name"])
+    item["categories"] = [term for term in item["categories"] if not_blank(term)]
+    return item
+
+
 class AtomWithContent(Atom1Feed):
     """Atom with a plain-text <summary> and each entry's whole HTML in <content>.
 
@@ -55,11 +66,7 @@ class AtomWithContent(Atom1Feed):
 
     def add_item(self, *args, **kwargs):
         super().add_item(*args, **kwargs)
-        item = {name: xml_safe(value) for name, value in self.items[-1].items()}
-        item["title"] = not_blank(item["title"]) or UNTITLED
-        item["author_name"] = not_blank(item["author_name"])
-        item["categories"] = [term for term in item["categories"] if not_blank(term)]
-        self.items[-1] = item
+        self.items[-1] = safe_item(self.items[-1])
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, {**item, "description": None})

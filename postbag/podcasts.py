@@ -17,7 +17,7 @@ isn't known, as the RSS Advisory Board's profile says).
 
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from postbag.feeds import UNTITLED, not_blank, xml_safe
+from postbag.feeds import UNTITLED, not_blank, safe_item, xml_safe
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -40,11 +40,7 @@ class PodcastRss(Rss201rev2Feed):
 
     def add_item(self, *args, **kwargs):
         super().add_item(*args, **kwargs)
-        item = {name: xml_safe(value) for name, value in self.items[-1].items()}
-        item["title"] = not_blank(item["title"]) or UNTITLED
-        item["author_name"] = not_blank(item["author_name"])
-        item["categories"] = [term for term in item["categories"] if not_blank(term)]
-        self.items[-1] = item
+        self.items[-1] = safe_item(self.items[-1])
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:itunes": ITUNES, "xmlns:content": CONTENT}

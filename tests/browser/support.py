@@ -6,18 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.browser.chromium import DESKTOP, LAUNCH_ARGS, PHONE  # noqa: F401 (shared)
 
-# Debian's Chromium, headless, quiet: no first-run, sync, updates or background traffic.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 CSP_SEEN = pytest.StashKey[list]()
