@@ -80,7 +80,7 @@ test: $(VENV)/.installed $(VNU_STAMP) lint
 screenshots: $(VENV)/.installed
 	$(BIN)/python bench/screenshots.py
 
-# Lighthouse (mobile) on every public page type, served by gunicorn with debug off
+# Lighthouse (mobile) on every public page type, served by gunicorn (debug off) behind nginx
 # (bench/lighthouse.py). The npm package lighthouse, at this exact version, in
 # .venv/lighthouse, as vnu-jar above: no install scripts, no package.json or lock file.
 LIGHTHOUSE_VERSION := 13.5.0
