@@ -18,6 +18,7 @@ from advice.columnist import prepared_portrait
 from advice.models import ColumnistProfile, Letter, Reply, Theme
 from postbag.admin import EditorStylesMixin, PublishableAdmin
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
+from postbag.stored_files import DeletesReplacedFiles, delete_when_committed
 from postbag.text import excerpt
 
 
@@ -59,24 +60,41 @@ class ThemeAdmin(EditorStylesMixin, MarkdownxModelAdmin):
                 "title": "Merge themes",
                 "opts": self.model._meta,
                 "themes": queryset,
+                "crisis_themes": [theme for theme in queryset if theme.show_crisis_notice],
                 "form": form,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/advice/theme/merge_themes.html", context)
         target = form.cleaned_data["target"]
-        for source in queryset.exclude(pk=target.pk):
+        sources = queryset.exclude(pk=target.pk)
+        if not sources:
+            # Only the kept theme was ticked: say so, rather than come back without a word.
+            self.message_user(
+                request,
+                f"Nothing was merged: “{target}” can't be merged into itself. Tick the themes "
+                "to merge, then choose the one to keep.",
+                messages.WARNING,
+            )
+        for source in sources:
             try:
-                moved = services.merge_themes(source=source, target=target)
+                merged = services.merge_themes(source=source, target=target)
             except ValidationError as error:
                 problem = " ".join(error.messages)
                 self.message_user(request, f"“{source}” was not merged: {problem}", messages.ERROR)
                 continue
-            what = ", ".join(f"{count} {name}" for name, count in moved.items() if count)
+            what = ", ".join(merged.described) or "nothing was filed under it"
+            notice = (
+                f" “{target}” shows the crisis notice (“If you need help now”) from now on, "
+                f"as “{source}” did."
+                if merged.crisis_notice_added
+                else ""
+            )
             self.message_user(
                 request,
-                f"“{source}” was merged into “{target}” ({what or 'nothing was filed under it'}). "
-                f"Its old address now leads to “{target}”.",
+                f"“{source}” was merged into “{target}” ({what}). "
+                f"Its old address now leads to “{target}”.{notice}",
             )
+            target.show_crisis_notice |= merged.crisis_notice_added
         return None
 
 
@@ -271,11 +289,13 @@ class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
         self._apply(request, queryset, publish_now, "published")
 
 
-class ColumnistProfileForm(forms.ModelForm):
+class ColumnistProfileForm(DeletesReplacedFiles, forms.ModelForm):
     """The About page's form. A new portrait is judged by its content alone, as the Markdown
     editor's images are (postbag.editor.prepare_image): decoded and encoded again by Pillow,
-    stored under a random name whose extension is the format Pillow found."""
+    stored under a random name whose extension is the format Pillow found. The portrait it
+    replaced or cleared is deleted once saved: an old photo doesn't stay public."""
 
+    replaced_file_fields = ("portrait",)
     # A plain file field: Django's ImageField would refuse a good photo for its file name.
     portrait = forms.FileField(
         required=False,
@@ -317,3 +337,8 @@ class ColumnistProfileAdmin(EditorStylesMixin, MarkdownxModelAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not ColumnistProfile.objects.exists()
+
+    def delete_model(self, request, obj):
+        """Delete the row, and its portrait once that is committed."""
+        super().delete_model(request, obj)
+        delete_when_committed(obj.portrait.storage, obj.portrait.name)

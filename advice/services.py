@@ -13,6 +13,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from advice import notifications
 from advice.models import Letter, Reply, Theme
@@ -202,7 +203,11 @@ def merge_themes(*, source, target):
     keeping one link; a section's themes move into `target`. `source`'s page and feed answer
     with a permanent redirect to `target`'s (postbag.redirects).
 
-    Returns {the plural name of what moved ("letters", "articles", …): how many}. Raises
+    A reader in need must not lose the crisis notice: `target` shows it from now on if
+    either theme did.
+
+    Returns a MergedTheme (what moved, how many, and whether `target` took the notice on).
+    Raises
     ValidationError, having changed nothing, when the two are one theme, when either is
     gone (merged by someone else a moment ago), or when `source`'s themes can't move
     under `target` because `target` is itself in a section (sections are one level deep).
@@ -225,7 +230,11 @@ def merge_themes(*, source, target):
             f"“{source}” is a section and “{target}” is in the section “{target.parent}”: "
             "sections go one level deep. Merge into a theme that isn't in a section."
         )
-    moved = {}
+    notice_added = source.show_crisis_notice and not target.show_crisis_notice
+    if notice_added:
+        target.show_crisis_notice = True
+        target.save(update_fields=["show_crisis_notice"])
+    moved, described = {}, []
     for relation in Theme._meta.related_objects:
         if relation.many_to_many:
             count = _move_links(relation.field, source, target)
@@ -236,20 +245,40 @@ def merge_themes(*, source, target):
             count = manager.filter(**{relation.field.name: source}).update(
                 **{relation.field.name: target}
             )
-        moved[_what_moved(relation)] = count
+        moved[_what_moved(relation, 2)] = count
+        if count:
+            described.append(f"{count} {_what_moved(relation, count)}")
     target_addresses = target.addresses()
     for name, old in source.addresses().items():
         record_move(old, target_addresses[name])
     source.delete()
-    return moved
+    return MergedTheme(moved=moved, described=tuple(described), crisis_notice_added=notice_added)
 
 
-def _what_moved(relation):
-    """A relation to Theme in a few words: "letters", "letters (suggested themes)"."""
-    plural = str(relation.related_model._meta.verbose_name_plural)
+@dataclass(frozen=True)
+class MergedTheme:
+    """What `merge_themes` did.
+
+    `moved`: {the plural name of what moved ("letters", "letters (suggested themes)",
+    "articles", …): how many}, one entry for every relation to Theme, 0 included.
+    `described`: what moved in words, the count's own number ("1 letter", "3 articles"),
+    leaving out what had nothing. `crisis_notice_added`: the kept theme shows the crisis
+    notice from now on because the merged one did.
+    """
+
+    moved: dict
+    described: tuple
+    crisis_notice_added: bool
+
+
+def _what_moved(relation, count):
+    """A relation to Theme in a few words, singular or plural for `count`: "letter",
+    "letters (suggested themes)"."""
+    meta = relation.related_model._meta
+    name = ngettext(str(meta.verbose_name), str(meta.verbose_name_plural), count)
     if relation.field.name == "themes":
-        return plural
-    return f"{plural} ({relation.field.verbose_name})"
+        return name
+    return f"{name} ({relation.field.verbose_name})"
 
 
 def _move_links(field, source, target):

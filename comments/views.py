@@ -10,7 +10,8 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
 
 from comments.forms import CONSENT, CommentCodeForm, CommentForm
@@ -18,6 +19,7 @@ from comments.models import PIECE_MODELS, comments_are_on, comments_open
 from comments.services import delete_comment, find_comment_by_code, submit_comment
 from postbag.errors import on_csrf_failure, retry_later
 from postbag.ratelimit import give_back, retry_after_words, take, too_many
+from postbag.redirects import moved_to, site_path
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +27,30 @@ COMMENT_SCOPE, DELETE_SCOPE = "comment", "comment-delete"
 
 
 def published_piece(kind, slug):
-    """The public letter or article a comment form is for; 404 for anything else."""
+    """The public letter or article a comment form is for; 404 for anything else.
+
+    A piece whose slug changed is found by its old one too, through the redirect its page
+    left (postbag.redirects): the form a reader opened before the change still sends.
+    """
     model = PIECE_MODELS.get(kind)
     if model is None or not comments_are_on():
         raise Http404("No comments here.")
-    return get_object_or_404(model.objects.published(), slug=slug)
+    pieces = model.objects.published()
+    piece = pieces.filter(slug=slug).first() or _moved_piece(pieces, model(slug=slug))
+    if piece is None:
+        raise Http404("No such piece.")
+    return piece
+
+
+def _moved_piece(pieces, old):
+    """The piece among `pieces` that the page of `old` (an unsaved piece with the old
+    slug) moved to, or None."""
+    try:
+        new_path = moved_to(site_path(old.get_absolute_url()))
+        found = resolve(new_path) if new_path else None
+    except (DatabaseError, Resolver404):
+        return None
+    return found and pieces.filter(slug=found.kwargs.get("slug")).first()
 
 
 def render_form(request, piece, form, *, status=200, **context):
@@ -61,6 +82,8 @@ def comment_form(request, kind, slug):
     """
     piece = published_piece(kind, slug)
     if request.method != "POST":
+        if piece.slug != slug:  # the piece moved: so does its form's address
+            return redirect(reverse("comments:write", args=[kind, piece.slug]), permanent=True)
         return render_form(request, piece, CommentForm())
 
     form = CommentForm(request.POST)

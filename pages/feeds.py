@@ -22,7 +22,7 @@ from advice.models import Letter, Theme
 from articles.feeds import ArticleEntry
 from articles.models import Article
 from pages.mixed import light_rows, load_rows, published_about
-from postbag.feeds import AtomWithContent
+from postbag.feeds import AtomWithContent, entry_id
 from postbag.links import absolute_url
 from postbag.markdown import typographic
 
@@ -65,6 +65,13 @@ class LatestFeed(Feed):
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
+
+    def item_guid(self, item):
+        """What never changes (postbag.feeds.entry_id), never the address: a renamed slug
+        must not make the piece new again in feed readers and podcast apps."""
+        return entry_id(item.kind, item.pk)
+
+    item_guid_is_permalink = False  # RSS (the podcast): the guid is not an address
 
     def item_pubdate(self, item):
         return item.published_at

@@ -13,12 +13,23 @@ What Atom requires (RFC 4287 §4.1) is there whatever the strings held: a title 
 empty, and an author for every entry. The feed names the site as its author, which stands
 for any entry whose own author is empty (§4.2.1); an empty author name or category term is
 left out rather than written empty.
+
+An entry's identity (Atom's <id>, RSS's <guid>) is `entry_id`: a tag URI made of what never
+changes, the piece's kind and primary key, not its address, so a slug renamed after
+publication doesn't make feed readers and podcast apps show the piece again as new.
 """
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
+from postbag.links import site_origin
 from postbag.validators import strip_control_characters
+
+# The date in our tag URIs (RFC 4151 §2.1: a day on which the site's owner held its host
+# name). Fixed: were it to change, every entry would look new to every reader at once.
+TAG_DATE = "2026"
 
 
 def xml_safe(value):
@@ -32,6 +43,14 @@ def xml_safe(value):
 
 
 UNTITLED = "Untitled"
+
+
+def entry_id(kind, pk):
+    """A feed entry's lasting identity, an RFC 4151 tag URI such as
+    "tag:column.example.org,2026:letter-12": the site's host name (from SITE_URL, without
+    port), TAG_DATE, and the piece's `kind` ("letter", "article") and primary key `pk`."""
+    host = urlsplit(site_origin()).hostname or "localhost"
+    return f"tag:{host},{TAG_DATE}:{kind}-{pk}"
 
 
 def not_blank(value):

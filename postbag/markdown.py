@@ -12,9 +12,10 @@ Python-Markdown did before: the allow-list holds tags Markdown has no syntax for
 (Ammonia) is what makes any of it safe: it removes every tag, attribute and URL scheme the
 allow-list does not name.
 
-Pull quotes: a quotation whose text opens with "Pull quote:" (bold or not) is set as an
-`<aside>`, the words after the marker only, for the page to show large between the
-paragraphs; `<aside>` is on the allow-list, so one written as HTML is a pull quote too:
+Pull quotes: a quotation (not inside another one or a list) whose text opens with
+"Pull quote:" (bold or not) is set as an `<aside>`, the words after the marker only, for
+the page to show large between the paragraphs; `<aside>` is on the allow-list, so one
+written as HTML is a pull quote too:
 
     > **Pull quote:** The openness isn't the flaw.
 
@@ -44,8 +45,9 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "ol": {"start"},
 }
-# Relative URLs (uploads under /media/) stay allowed; data: and javascript: do not.
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# Relative URLs (uploads under /media/) stay allowed; data: and javascript: do not. tel:
+# (RFC 3966) only offers a number to call, so an editor's "[116 123](tel:116123)" works.
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Dashes and ellipses as Python-Markdown's smarty made them, so the site's typography did
 # not change with the renderer. markdown-it's own `replacements` rule is not used: it also
@@ -169,24 +171,33 @@ PULL_QUOTE = re.compile(r"(?:\*\*pull quote:\*\*|\*\*pull quote\*\*:|pull quote:
 
 
 def _pull_quotes(state):
-    """markdown-it core rule, between block and inline parsing: a blockquote whose first
-    paragraph opens with PULL_QUOTE becomes an <aside>, without the marker."""
-    tokens = state.tokens
-    for index, token in enumerate(tokens[:-2]):
-        paragraph, inline = tokens[index + 1], tokens[index + 2]
-        if token.type != "blockquote_open" or paragraph.type != "paragraph_open":
+    """markdown-it core rule, between block and inline parsing: a top-level blockquote
+    whose first paragraph opens with PULL_QUOTE becomes an <aside>, without the marker.
+
+    One inside a quotation or a list item stays an ordinary quotation (an aside there would
+    break out of what it quotes), without the marker too; one with nothing but the marker
+    is left out, rather than shown as an empty aside or blockquote.
+    """
+    tokens, index = state.tokens, 0
+    while index < len(tokens) - 2:
+        token, paragraph, inline = tokens[index : index + 3]
+        marker = PULL_QUOTE.match(inline.content) if inline.type == "inline" else None
+        if token.type != "blockquote_open" or paragraph.type != "paragraph_open" or not marker:
+            index += 1
             continue
-        marker = PULL_QUOTE.match(inline.content)
-        if inline.type != "inline" or marker is None:
+        end = next(
+            at
+            for at in range(index + 1, len(tokens))
+            if tokens[at].type == "blockquote_close" and tokens[at].level == token.level
+        )
+        inline.content = inline.content[marker.end() :].strip()
+        if not inline.content and end == index + 4:  # open, <p>, the marker, </p>, close
+            del tokens[index : end + 1]
             continue
-        inline.content = inline.content[marker.end() :]
-        closing = next(t for t in tokens[index + 3 :] if t.type == "paragraph_close")
-        paragraph.hidden = closing.hidden = not inline.content  # "Pull quote:" on a line alone
-        token.tag = "aside"
-        for later in tokens[index + 1 :]:
-            if later.type == "blockquote_close" and later.level == token.level:
-                later.tag = "aside"
-                break
+        tokens[index + 3].hidden = paragraph.hidden = not inline.content  # marker on its own
+        if token.level == 0:
+            token.tag = tokens[end].tag = "aside"
+        index += 1
 
 
 # One parser for every thread: markdown-it keeps each text's state in its own objects, so a

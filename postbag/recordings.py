@@ -22,7 +22,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from mutagen.mp3 import MP3
@@ -30,6 +29,8 @@ from mutagen.mp4 import MP4, Atoms
 from mutagen.ogg import OggPage
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
+
+from postbag.stored_files import DeletesReplacedFiles
 
 logger = logging.getLogger(__name__)
 
@@ -167,15 +168,18 @@ def recording_limit():
     return settings.RECORDING_MAX_MB * 1024 * 1024
 
 
-class RecordingForm(forms.ModelForm):
+class RecordingForm(DeletesReplacedFiles, forms.ModelForm):
     """The base form of a content admin whose model has `recording`, `recording_seconds`
     and `recording_bytes` (advice.Letter, articles.Article).
 
     A new upload is checked (`identify_recording`, the size cap), renamed to a random name
     with its format's extension, and its duration and size are set on the instance; clearing
     the recording clears them too. A refused upload is a message on the field; the admin shows
-    the form again with everything else the editor typed.
+    the form again with everything else the editor typed. The recording a save replaced (or
+    that was cleared) is deleted once the change is committed: a rolled-back save keeps it.
     """
+
+    replaced_file_fields = ("recording",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -194,7 +198,6 @@ class RecordingForm(forms.ModelForm):
         upload = self.cleaned_data.get("recording")
         if upload is False:  # "Clear" ticked
             self.instance.recording_seconds = self.instance.recording_bytes = None
-            self.replaced_recording = self.instance.recording.name
             return upload
         if not isinstance(upload, UploadedFile):  # no new file: the stored one stays
             return upload
@@ -208,18 +211,7 @@ class RecordingForm(forms.ModelForm):
         upload.name = stored_name(recording.extension)
         self.instance.recording_seconds = recording.seconds
         self.instance.recording_bytes = recording.size
-        self.replaced_recording = self.instance.recording.name
         return upload
-
-    def save(self, commit=True):
-        """Save, and delete the recording this one replaced (or that was cleared) once the
-        change is committed: a rolled-back save keeps it."""
-        saved = super().save(commit=commit)
-        old = getattr(self, "replaced_recording", "")
-        if old:
-            storage = self.instance.recording.storage
-            transaction.on_commit(lambda: storage.delete(old))
-        return saved
 
 
 class RecordingAdminMixin:

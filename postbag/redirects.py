@@ -37,6 +37,8 @@ from postbag.versioning import bump_content_version
 # slug may move back (a browser that kept the old redirect for long would go round in a
 # loop between the two addresses until it forgot it).
 REDIRECT_MAX_AGE = 60 * 60
+# How many folders above a 404's address may be a moved page's (`moved_to`).
+MOVED_DEPTH = 8
 # Set on an instance between pre_save and post_save: its public addresses before the save.
 BEFORE = "_postbag_addresses_before"
 
@@ -129,31 +131,53 @@ def _after_delete(sender, instance, **kwargs):
     Redirect.objects.filter(new_path__in=list(addresses(instance).values())).delete()
 
 
+def moved_to(path):
+    """Where the page at `path` (a site path, decoded: Django's path_info) is now, or None.
+
+    An address under a moved page moved with it: with "/letters/old/" → "/letters/new/"
+    recorded, "/letters/old/card.png" is at "/letters/new/card.png" (a link preview keeps
+    the old og:image for weeks). One indexed lookup for the path and each folder above it,
+    the longest recorded one winning. Raises DatabaseError when the table can't be read.
+    """
+    path = unicodedata.normalize("NFKC", path)
+    # The shallowest MOVED_DEPTH folders: recorded pages sit a few folders deep, and a
+    # hostile address of a thousand slashes must not make a query of a thousand values.
+    folders = [path[: end + 1] for end, char in enumerate(path) if char == "/" and end]
+    found = dict(
+        Redirect.objects.filter(old_path__in={path, *folders[:MOVED_DEPTH]}).values_list(
+            "old_path", "new_path"
+        )
+    )
+    if not found:
+        return None
+    old = max(found, key=len)
+    return found[old] + path[len(old) :]
+
+
 class MovedAddressMiddleware:
     """Answer a GET or HEAD that would be a 404 with a 301 to where the page moved, if it
-    did (see the module). Costs a query only for a 404. Sits before the page cache (which
-    never keeps a 404) and after CanonicalPathMiddleware, whose one Unicode form of an
-    address is the form stored here; the query string goes along ("?page=2")."""
+    did (see the module and `moved_to`: an address under a moved page moves with it).
+    Costs a query only for a 404. Sits before the page cache (which never keeps a 404) and
+    after CanonicalPathMiddleware, whose one Unicode form of an address is the form stored
+    here. The query string goes along as the reader sent it ("?page=2&utm_source=…"), read
+    before the page cache narrows it to what its page reads."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")  # before the page cache narrows it
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        path = unicodedata.normalize("NFKC", request.path_info)
         try:
-            new_path = (
-                Redirect.objects.filter(old_path=path).values_list("new_path", flat=True).first()
-            )
+            new_path = moved_to(request.path_info)
         except DatabaseError:
             return response  # the 404 it had anyway
         if new_path is None:
             return response
         script_prefix = request.path[: len(request.path) - len(request.path_info)]
-        query = request.META.get("QUERY_STRING", "")
-        location = iri_to_uri(script_prefix + new_path) + (f"?{query}" if query else "")
+        location = iri_to_uri(script_prefix + new_path) + (f"?{iri_to_uri(query)}" if query else "")
         redirect = HttpResponsePermanentRedirect(location)
         patch_cache_control(redirect, public=True, max_age=REDIRECT_MAX_AGE)
         return redirect

@@ -185,3 +185,36 @@ def test_a_demo_about_file_naming_a_missing_portrait_is_refused(tmp_path):
     with pytest.raises(ContentError, match="no portrait file"):
         read_about(tmp_path)
     assert read_about(tmp_path / "nowhere") is None
+
+
+def test_a_replaced_or_cleared_portrait_stops_being_public(
+    editor_client, client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    add = reverse("admin:advice_columnistprofile_add")
+    change = reverse("admin:advice_columnistprofile_change", args=[1])
+    first = SimpleUploadedFile("old.png", image_bytes(), "image/png")
+    editor_client.post(add, {**profile_form(), "portrait": first})
+    old = tmp_path / ColumnistProfile.objects.get().portrait.name
+    assert old.exists()
+
+    second = SimpleUploadedFile("new.jpg", image_bytes("JPEG"), "image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = editor_client.post(change, {**profile_form(), "portrait": second})
+    assert saved.status_code == 302
+    new = tmp_path / ColumnistProfile.objects.get().portrait.name
+    assert new.exists() and not old.exists()  # only the portrait on the page is kept
+    assert sorted(path.name for path in (tmp_path / "columnist").iterdir()) == [new.name]
+
+    # A refused change (no description) keeps the stored portrait.
+    third = SimpleUploadedFile("third.png", image_bytes(), "image/png")
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = editor_client.post(
+            change, {**profile_form(portrait_description=""), "portrait": third}
+        )
+    assert refused.status_code == 200 and new.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cleared = editor_client.post(change, {**profile_form(), "portrait-clear": "on"})
+    assert cleared.status_code == 302 and not ColumnistProfile.objects.get().portrait
+    assert list((tmp_path / "columnist").iterdir()) == []

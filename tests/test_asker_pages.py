@@ -246,6 +246,49 @@ def test_only_text_is_linked_never_links_or_attributes():
     )
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_a_helpline_copied_with_a_no_break_space_is_one_number(space):
+    # As pasted from a web page or Word: not "116 " and the speaking clock's "123".
+    html = link_phone_numbers(f"<p>Samaritans 116{space}123</p>", region="GB")
+    assert html == f'<p>Samaritans <a class="tel" href="tel:116123">116{space}123</a></p>'
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["£116.123", "call 116.123", "12,999 people", "$999", "999€", "116-123-4", "1/999", "#999"],
+)
+def test_a_short_number_inside_a_longer_figure_is_never_linked(text):
+    assert "tel:" not in link_phone_numbers(f"<p>{text}</p>", region="GB")
+
+
+def test_a_short_number_at_the_end_of_a_sentence_still_is():
+    linked = link_phone_numbers("<p>Ring 999. Or 116 123, any time: 112!</p>", region="GB")
+    assert re.findall(r'href="(tel:[^"]*)"', linked) == ["tel:999", "tel:116123", "tel:112"]
+
+
+@pytest.mark.parametrize(
+    ("written", "uri"),
+    [
+        ("١١٦ ١٢٣", "tel:116123"),
+        ("۹۹۹", "tel:999"),
+        ("९९९", "tel:999"),
+        ("٠٨٠٠ ٠٦٨ ٤١ ٤١", "tel:+448000684141"),
+    ],
+)
+def test_numbers_in_other_scripts_dial_with_ascii_digits(written, uri):
+    html = link_phone_numbers(f"<p>Call {written} now</p>", region="GB")
+    assert html == f'<p>Call <a class="tel" href="{uri}">{written}</a> now</p>'
+    assert uri.isascii()
+
+
+def test_an_editors_own_tel_link_in_the_notice_can_be_tapped(client, settings):
+    settings.CRISIS_NOTICE = "Call [Samaritans on 116 123](tel:116123) or 999."
+    html = client.get(reverse("advice:ask")).content.decode()
+    notice = html[html.index('class="crisis-notice"') : html.index("</aside>")]
+    assert '<a href="tel:116123" rel="noopener noreferrer nofollow">Samaritans on' in notice
+    assert notice.count("tel:") == 2  # the editor's link, and 999 made tappable
+
+
 def test_the_ask_form_shows_the_notice_with_tappable_numbers(client, settings):
     settings.CRISIS_NOTICE = "In Ireland call **112** or Pieta on 1800 247 247."
     settings.CRISIS_PHONE_REGION = "IE"

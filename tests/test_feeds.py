@@ -220,6 +220,51 @@ def test_a_theme_feed_holds_only_that_themes_published_items(client):
     assert client.get(reverse("feeds_theme", kwargs={"slug": "nope"})).status_code == 404
 
 
+def feed_ids(client, theme):
+    """{(feed, title): the entry's id} in the latest, theme and podcast feeds."""
+    found = {}
+    for name, url in [
+        ("latest", reverse("feeds_latest")),
+        ("theme", reverse("feeds_theme", kwargs={"slug": theme.slug})),
+    ]:
+        for entry in entries(client, url)[1]:
+            found[name, entry.findtext("atom:title", namespaces=ATOM)] = entry.findtext(
+                "atom:id", namespaces=ATOM
+            )
+    for item in ET.fromstring(client.get(reverse("feeds_podcast")).content).iter("item"):
+        guid = item.find("guid")
+        found["podcast", item.findtext("title")] = (guid.text, guid.get("isPermaLink"))
+    cache.clear()
+    return found
+
+
+def test_a_renamed_slug_keeps_each_entrys_id_in_every_feed(client):
+    # Else feed readers show the piece again as new, and podcast apps download it again.
+    theme = factories.theme(name="Grief")
+    letter = factories.letter(title="A letter", slug="a-letter", themes=[theme])
+    article = factories.article(title="An article", slug="an-article", themes=[theme])
+    for piece in (letter, article):
+        type(piece).objects.filter(pk=piece.pk).update(
+            recording=f"recordings/{piece.pk}.mp3", recording_seconds=2, recording_bytes=9
+        )
+    before = feed_ids(client, theme)
+    letter_id = f"tag:column.example.org,2026:letter-{letter.pk}"
+    article_id = f"tag:column.example.org,2026:article-{article.pk}"
+    assert before == {
+        ("latest", "A letter"): letter_id,
+        ("latest", "An article"): article_id,
+        ("theme", "A letter"): letter_id,
+        ("theme", "An article"): article_id,
+        ("podcast", "A letter"): (letter_id, "false"),
+        ("podcast", "An article"): (article_id, "false"),
+    }
+    for piece in (letter, article):
+        piece.refresh_from_db()
+        piece.slug += "-renamed"
+        piece.save()
+    assert feed_ids(client, theme) == before
+
+
 def test_feeds_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     theme = factories.theme()
     for n in range(25):

@@ -44,7 +44,7 @@ PAYLOADS = [
     ("- <object data=x></object>\n  - <embed src=x>", "<object"),
 ]
 UNSAFE_TAGS = {"script", "iframe", "style", "form", "input", "object", "embed", "svg", "base"}
-SAFE_SCHEMES = {"http:", "https:", "mailto:"}
+SAFE_SCHEMES = {"http:", "https:", "mailto:", "tel:"}  # tel: only offers a number to call
 SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 
 
@@ -65,7 +65,7 @@ class Markup(HTMLParser):
 
 def live_markup(html):
     """What in `html` could run or restyle the page: unsafe tags, on… and style
-    attributes, addresses with a scheme other than http, https and mailto."""
+    attributes, addresses with a scheme other than http, https, mailto and tel."""
     found = []
     for tag, attributes in Markup(html).tags:
         if tag in UNSAFE_TAGS:
@@ -107,6 +107,32 @@ def test_a_link_to_a_refused_address_keeps_its_words():
     assert str(render_markdown("[click me](javascript:alert(1))")).strip() == (
         '<p><a rel="noopener noreferrer nofollow">click me</a></p>'
     )
+
+
+def test_a_tel_link_survives_and_javascript_still_does_not():
+    html = str(render_markdown("[116 123](tel:116123) [x](javascript:alert(1)) <tel:999>"))
+    assert '<a href="tel:116123" rel="noopener noreferrer nofollow">116 123</a>' in html
+    assert 'href="tel:999"' in html
+    assert "javascript" not in html and live_markup(html) == []
+
+
+def test_an_empty_pull_quote_shows_nothing_rather_than_an_empty_aside():
+    for empty in ("> **Pull quote:**", "> Pull quote:   ", "> **Pull quote**:\n>"):
+        assert str(render_markdown(f"Before.\n\n{empty}\n\nAfter.")) == (
+            "<p>Before.</p>\n<p>After.</p>\n"
+        ), empty
+    html = str(render_markdown("> **Pull quote:**\n>\n> Said on the next line."))
+    assert html == "<aside>\n<p>Said on the next line.</p>\n</aside>\n"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["> Her letter:\n>\n> > **Pull quote:** Words.", "- A point\n\n  > **Pull quote:** Words."],
+)
+def test_a_pull_quote_inside_a_quotation_or_list_is_an_ordinary_quotation(markdown):
+    html = str(render_markdown(markdown))
+    assert "<aside" not in html and "Pull quote" not in html
+    assert "<blockquote>\n<p>Words.</p>\n</blockquote>" in html
 
 
 def test_lists_nest_by_commonmark_indentation_as_the_importer_writes_them():

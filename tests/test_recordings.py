@@ -420,7 +420,9 @@ def test_the_podcast_feed_has_what_podcast_apps_read(client):
         assert enclosure.get("type") == kind
         assert item.findtext(f"{ITUNES}duration") == "2"
         assert item.findtext(f"{ITUNES}explicit") == "false"
-        assert item.findtext("guid") == item.findtext("link")
+        # Not the address: a renamed slug must not make it a new episode.
+        assert item.findtext("guid") == f"tag:testserver,2026:{piece.kind}-{piece.pk}"
+        assert item.find("guid").get("isPermaLink") == "false"
         assert parsedate_to_datetime(item.findtext("pubDate")) == piece.published_at.replace(
             microsecond=0
         )

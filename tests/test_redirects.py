@@ -57,7 +57,7 @@ def test_a_merge_moves_every_piece_and_section_theme_and_deletes_the_old_theme(c
     subscriber = Subscriber.objects.create(email="reader@example.org")
     subscriber.themes.set([source])
 
-    moved = services.merge_themes(source=source, target=target)
+    moved = services.merge_themes(source=source, target=target).moved
 
     assert not Theme.objects.filter(pk=source.pk).exists()
     assert set(target.letters.all()) == {only_old, both}
@@ -133,7 +133,7 @@ def test_an_editor_merges_themes_in_the_admin_in_two_steps(editor_client, client
     assert bogus.status_code == 200 and Theme.objects.filter(pk=source.pk).exists()
 
     done = editor_client.post(changelist, {**step_two, "target": target.pk}, follow=True)
-    assert "“Jealousy” was merged into “Envy and jealousy” (1 letters" in done.content.decode()
+    assert "“Jealousy” was merged into “Envy and jealousy” (1 letter)" in done.content.decode()
     assert list(letter.themes.all()) == [target]
     assert location(client.get(theme_page("jealousy"))) == theme_page("envy")
 

@@ -2,14 +2,16 @@
 WordPress's own pages (its feeds, its category and tag pages) to Postbag's."""
 
 import unicodedata
+from urllib.parse import unquote_plus
 
 from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import iri_to_uri
 
 from advice.models import Theme
-from wpimport.models import OldAddress, address_key, request_addresses
+from wpimport.models import QUERY_FORMS, OldAddress, address_key, request_addresses
 
 # How long a browser or CDN may keep a redirect before asking again: long enough to spare
 # the app, short enough that a piece that moves or goes is followed within a day.
@@ -18,6 +20,10 @@ REDIRECT_MAX_AGE = 24 * 60 * 60
 FEED_TYPES = ("", "rss", "rss2", "atom", "rdf")
 # WordPress's category and tag pages: /category/<parent>/<slug>/, /tag/<slug>/feed/.
 TERM_BASES = ("category", "tag")
+# WordPress's own query parameters (naming a post, a preview, a comment page), which mean
+# nothing on Postbag and are not carried to the new address; any other one is.
+WORDPRESS_PARAMETERS = {*QUERY_FORMS, "feed", "preview", "preview_id", "preview_nonce", "paged",
+                        "cpage", "replytocom", "amp"}  # fmt: skip
 
 
 class OldAddressMiddleware:
@@ -44,19 +50,20 @@ class OldAddressMiddleware:
     def __call__(self, request):
         reading = request.method in ("GET", "HEAD")
         home = request.path == reverse("home")
+        # As the reader sent it: the page cache narrows it on the way in.
+        query = request.META.get("QUERY_STRING", "")
         if reading and home:
             redirect = self.redirect(request) or _site_feed(request.GET.get("feed"))
             if redirect is not None:
-                return redirect
+                return _keep_query(redirect, query)
         response = self.get_response(request)
         if reading and response.status_code == 404 and not home:
             # A page of Postbag's own reads its own query (the sitemap's ?p= is a page).
             with_query = not _is_postbag_page(request)
-            return (
-                self.redirect(request, with_query=with_query)
-                or wordpress_page(request.path_info)
-                or response
+            redirect = self.redirect(request, with_query=with_query) or wordpress_page(
+                request.path_info
             )
+            return response if redirect is None else _keep_query(redirect, query)
         return response
 
     def redirect(self, request, *, with_query=True):
@@ -116,6 +123,17 @@ def _site_feed(feed_type):
     if feed_type is None or feed_type.strip().lower() not in FEED_TYPES:
         return None
     return _redirect(reverse("feeds_latest"))
+
+
+def _keep_query(redirect, query):
+    """`redirect` with the reader's `query` (a raw query string) along, less WordPress's
+    own parameters that named the old address (?p=, ?page_id=, ?feed=): "?utm_source=…"
+    reaches the page, as "?page=2" does."""
+    kept = [pair for pair in query.split("&") if pair and unquote_plus(pair.split("=")[0])
+            not in WORDPRESS_PARAMETERS]  # fmt: skip
+    if kept:
+        redirect["Location"] += "?" + iri_to_uri("&".join(kept))
+    return redirect
 
 
 def _redirect(url):

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from advice.models import Letter, Theme
 from articles.models import Article
+from tests import factories
 from tests.browser.support import log_in_as_editor, screenshots
 from tests.support import public_pages
 
@@ -117,6 +118,44 @@ def test_no_public_page_scrolls_sideways_on_a_320_px_phone(site, demo):
         page.goto(url)
         sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert sizes == [320, 320], f"{url} scrolls sideways at 320 px: {sizes}"
+
+
+# The innermost elements that reach past 320 px: what to fix when a page is too wide.
+TOO_WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > 321
+    && ![...e.children].some((c) => c.getBoundingClientRect().right > 321))
+  .map((e) => e.outerHTML.slice(0, 80))"""
+
+
+def test_a_long_word_never_widens_a_page_at_320_px(site, transactional_db):
+    """A theme named with one 80-letter word (a pasted URL, a German compound) wraps in tags,
+    titles, breadcrumbs and cards rather than pushing the page sideways."""
+    word = "Freundschaftsbeziehungsschwierigkeiten" + "x" * 42
+    section = factories.theme(name=f"Section{word}", slug="long-section")
+    theme = factories.theme(name=word, slug="long-theme", parent=section)
+    letter = factories.letter(title=f"About {word}", themes=[theme, factories.theme()])
+    series = factories.series(title=word, slug="long-series")
+    article = factories.article(
+        title=f"On {word}", standfirst=word, themes=[theme], series=series, series_part=1
+    )
+    factories.article(title=f"{word} 2", themes=[theme], series=series, series_part=2)
+    page = site.page(phone=True)
+    page.set_viewport_size({"width": 320, "height": 640})
+    for piece in (
+        reverse("home"),
+        letter.get_absolute_url(),
+        article.get_absolute_url(),
+        theme.get_absolute_url(),
+        section.get_absolute_url(),
+        reverse("theme_list"),
+        series.get_absolute_url(),
+        reverse("search") + f"?q={word}",
+    ):
+        page.goto(piece)
+        assert word in page.locator("main").inner_text(), piece
+        sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        wide = page.evaluate(TOO_WIDE)
+        assert sizes == [320, 320], f"{piece} is {sizes[0]} px wide at 320 px: {wide}"
 
 
 def open_a_new_letter_in_the_admin(site):

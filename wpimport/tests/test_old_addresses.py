@@ -81,6 +81,20 @@ def test_the_permalink_and_the_short_link_redirect_to_the_new_page(client, tmp_p
 
 
 @pytest.mark.django_db
+def test_the_readers_own_query_parameters_go_along_wordpress_ones_do_not(
+    client, tmp_path, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600  # the page cache narrows the query of its own pages
+    import_wordpress(column_export(tmp_path))
+    page = Letter.objects.get(wordpress_id=123).get_absolute_url()
+    for address in ["/2019/05/when-he-leaves/?utm_source=news", "/?p=123&utm_source=news",
+                    "/index.php?utm_source=news&p=123&preview=true"]:  # fmt: skip
+        assert redirect_of(client, address) == f"{page}?utm_source=news", address
+    feed = reverse("feeds_latest")
+    assert redirect_of(client, "/feed/?utm_source=news") == f"{feed}?utm_source=news"
+
+
+@pytest.mark.django_db
 def test_only_public_pieces_redirect(client, tmp_path):
     import_wordpress(column_export(tmp_path))
 
