@@ -185,6 +185,9 @@ class Letter(Publishable):
     email = models.EmailField(
         blank=True, help_text="Only to say the letter was answered; erased once that is sent."
     )
+    outcome_emailed_at = models.DateTimeField(
+        "outcome e-mailed at", null=True, blank=True, editable=False
+    )  # when the outcome e-mail went, just before the address was erased
     receipt_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )

@@ -15,6 +15,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from advice.models import Letter
 from postbag.after_response import after_response
@@ -113,7 +114,8 @@ def _send_one(letter_id, connection):
             return False
         _outcome_message(letter, connection).send()
         letter.email = ""
-        letter.save(update_fields=["email", "updated_at"])
+        letter.outcome_emailed_at = timezone.now()
+        letter.save(update_fields=["email", "outcome_emailed_at", "updated_at"])
     logger.info("Outcome e-mail for letter %s sent; address erased", letter_id)
     return True
 

@@ -1,6 +1,9 @@
 """Admin pieces shared by the content apps, and the list of moved addresses (redirects)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
 from markdownx.admin import MarkdownxModelAdmin
 
 from postbag.models import Redirect
@@ -13,12 +16,53 @@ class EditorStylesMixin:
         css = {"all": ["css/admin.css"]}
 
 
+def day_words(moment, *, time=False):
+    """A datetime as an editor says it, in local time: "3 Dec", "3 Dec, 09:00" with `time`;
+    the year is added when it isn't this year ("3 Dec 2025")."""
+    local = timezone.localtime(moment)
+    day = "j M" if local.year == timezone.localtime().year else "j M Y"
+    return format_date(local, f"{day}, H:i" if time else day)
+
+
+def publication_words(obj):
+    """ "Published 29 Nov" or "Scheduled for 3 Dec, 09:00" for a Publishable with the
+    published status; None for one that isn't (a draft, a new letter)."""
+    if obj.is_published:
+        return f"Published {day_words(obj.published_at)}"
+    if obj.is_scheduled:
+        return f"Scheduled for {day_words(obj.published_at, time=True)}"
+    return None
+
+
 class PublishableAdmin(EditorStylesMixin, MarkdownxModelAdmin):
-    """A markdownx editor for the Markdown fields only, and the public/not-public column."""
+    """A markdownx editor for the Markdown fields only, the public/not-public column, and
+    after saving a link to what was saved: "Published — view it", "Scheduled … — preview
+    it" (staff see a scheduled page at its own address, marked as a preview)."""
 
     @admin.display(boolean=True, description="public now")
     def is_published(self, obj):
         return obj.is_published
+
+    def response_add(self, request, obj, *args, **kwargs):
+        self._say_where_to_see_it(request, obj)
+        return super().response_add(request, obj, *args, **kwargs)
+
+    def response_change(self, request, obj):
+        self._say_where_to_see_it(request, obj)
+        return super().response_change(request, obj)
+
+    def _say_where_to_see_it(self, request, obj):
+        obj.refresh_from_db(fields=["status", "published_at", "slug"])  # as the writers left it
+        if not obj.slug or not (obj.is_published or obj.is_scheduled):
+            return
+        words, link = (
+            ("Published", "view it") if obj.is_published else (publication_words(obj), "preview it")
+        )
+        self.message_user(
+            request,
+            format_html('{} — <a href="{}">{}</a>', words, obj.get_absolute_url(), link),
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Redirect)
