@@ -43,13 +43,16 @@ class PublishableAdmin(EditorStylesMixin, MarkdownxModelAdmin):
     def is_published(self, obj):
         return obj.is_published
 
+    # After Django's own "was added/changed successfully", which comes first.
     def response_add(self, request, obj, *args, **kwargs):
+        response = super().response_add(request, obj, *args, **kwargs)
         self._say_where_to_see_it(request, obj)
-        return super().response_add(request, obj, *args, **kwargs)
+        return response
 
     def response_change(self, request, obj):
+        response = super().response_change(request, obj)
         self._say_where_to_see_it(request, obj)
-        return super().response_change(request, obj)
+        return response
 
     def _say_where_to_see_it(self, request, obj):
         obj.refresh_from_db(fields=["status", "published_at", "slug"])  # as the writers left it

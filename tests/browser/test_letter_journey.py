@@ -121,7 +121,9 @@ def editor_answers_and_publishes(page):
 
     page.get_by_label("Status:").select_option(label="Published")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    saved = page.locator(".messagelist .success")
+    expect(saved.first).to_contain_text("was changed successfully")
+    expect(saved.nth(1)).to_contain_text("Published — view it")
     screenshots(page, "editor-3-published")
     assert page.evaluate("window.replyScriptRan") is None
     return suggestions
