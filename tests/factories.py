@@ -72,6 +72,16 @@ def comment(
     return Comment.objects.create(**{piece.kind: piece}, status=status, text=text, **fields)
 
 
+def subscriber(email, *, themes=(), days_ago=7):
+    """A confirmed newsletter subscriber whose last issue went out `days_ago` days ago."""
+    from newsletter.models import Subscriber
+
+    when = timezone.now() - timedelta(days=days_ago)
+    made = Subscriber.objects.create(email=email, confirmed_at=when, sent_through=when)
+    made.themes.set(themes)
+    return made
+
+
 def editor(username="editor", password="a-long-test-password"):
     """A staff member of the Editors group, not a superuser."""
     user = get_user_model().objects.create_user(username=username, password=password)

@@ -326,11 +326,12 @@ class Mailbox:
 
 
 @contextmanager
-def mail_server():
-    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port; yields its Mailbox."""
+def mail_server(mailbox_class=None):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port; yields its Mailbox (or
+    an instance of `mailbox_class`, a Mailbox that misbehaves in its own way)."""
     from aiosmtpd.controller import Controller
 
-    mailbox = Mailbox(port=free_port(), messages=[])
+    mailbox = (mailbox_class or Mailbox)(port=free_port(), messages=[])
     controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
     controller.start()
     try:

@@ -3,7 +3,6 @@ down, every message refused, the connection dropped mid-run), addresses a mail s
 for good, and subscribers whose chosen themes were all deleted."""
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from newsletter.models import Subscriber
 from newsletter.sending import REFUSALS_BEFORE_REMOVAL
 from newsletter.services import subscribe
 from tests import factories
-from tests.live import Mailbox, free_port, send_mail_to
+from tests.live import Mailbox, free_port, mail_server, send_mail_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -41,31 +40,11 @@ class PickyMailbox(Mailbox):
         return await super().handle_DATA(server, session, envelope)
 
 
-@contextmanager
-def picky_mail_server():
-    from aiosmtpd.controller import Controller
-
-    mailbox = PickyMailbox(port=free_port(), messages=[])
-    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
-    controller.start()
-    try:
-        yield mailbox
-    finally:
-        controller.stop()
-
-
 @pytest.fixture
 def mailbox(settings):
-    with picky_mail_server() as mailbox:
+    with mail_server(PickyMailbox) as mailbox:
         send_mail_to(settings, mailbox.port, timeout=2)
         yield mailbox
-
-
-def subscriber(email, *, themes=(), days_ago=7):
-    when = timezone.now() - timedelta(days=days_ago)
-    made = Subscriber.objects.create(email=email, confirmed_at=when, sent_through=when)
-    made.themes.set(themes)
-    return made
 
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
@@ -95,7 +74,7 @@ run.log = []
 def test_a_mail_server_that_is_down_makes_the_run_fail(settings, capsys):
     send_mail_to(settings, free_port(), timeout=2)  # nothing listens there
     factories.letter(title="This week's letter", days_ago=1)
-    subscriber("reader@example.org")
+    factories.subscriber("reader@example.org")
     status, out, err = run(capsys)
     assert status == 1
     assert "0 issues sent" in out  # the summary first
@@ -108,7 +87,7 @@ def test_a_mail_server_that_is_down_makes_the_run_fail(settings, capsys):
 def test_every_message_refused_makes_the_run_fail(mailbox, capsys):
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(3):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
     mailbox.fail_after = 0  # "451 try again later" to every message
     status, out, err = run(capsys, "-v", "0")
     assert status == 1 and out == ""
@@ -121,7 +100,7 @@ def test_every_message_refused_makes_the_run_fail(mailbox, capsys):
 def test_a_connection_dropped_mid_run_makes_the_run_fail(mailbox, capsys):
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(4):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
     mailbox.drop_after = 1
     status, out, err = run(capsys)
     assert status == 1 and "1 issue sent" in out
@@ -138,8 +117,8 @@ def test_a_connection_dropped_mid_run_makes_the_run_fail(mailbox, capsys):
 
 def test_an_address_refused_on_three_runs_in_a_row_is_deleted(mailbox, capsys):
     mailbox.refuse["gone@example.org"] = "550 5.1.1 No such mailbox here"
-    gone = subscriber("gone@example.org")
-    subscriber("reader@example.org")
+    gone = factories.subscriber("gone@example.org")
+    factories.subscriber("reader@example.org")
     run.log.clear()
     for week in range(1, REFUSALS_BEFORE_REMOVAL + 1):
         factories.letter(title=f"Week {week}", days_ago=0)
@@ -160,8 +139,8 @@ def test_an_address_refused_on_three_runs_in_a_row_is_deleted(mailbox, capsys):
 
 
 def test_a_refusal_between_deliveries_starts_the_count_again(mailbox, capsys):
-    flaky = subscriber("flaky@example.org")
-    subscriber("reader@example.org")
+    flaky = factories.subscriber("flaky@example.org")
+    factories.subscriber("reader@example.org")
     for week, refused in enumerate([True, True, False, True, True], start=1):
         if refused:
             mailbox.refuse["flaky@example.org"] = "550 Mailbox full for good"
@@ -177,7 +156,7 @@ def test_when_everyone_is_refused_no_one_is_deleted(mailbox, capsys):
     """A relay that refuses every recipient (a wrong log-in, relaying denied) is the
     server's setup, not every subscriber's address."""
     for n in range(3):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
         mailbox.refuse[f"reader{n}@example.org"] = "550 Relaying denied"
     for week in range(REFUSALS_BEFORE_REMOVAL + 1):
         factories.letter(title=f"Week {week}", days_ago=0)
@@ -188,8 +167,8 @@ def test_when_everyone_is_refused_no_one_is_deleted(mailbox, capsys):
 
 def test_a_policy_refusal_does_not_count_against_the_address(mailbox, capsys):
     mailbox.refuse["blocked@example.org"] = "550 5.7.1 Sender not allowed by policy"
-    subscriber("blocked@example.org")
-    subscriber("reader@example.org")
+    factories.subscriber("blocked@example.org")
+    factories.subscriber("reader@example.org")
     for week in range(REFUSALS_BEFORE_REMOVAL + 1):
         factories.letter(title=f"Week {week}", days_ago=0)
         assert run(capsys)[0] == 1

@@ -36,14 +36,6 @@ def mailbox(settings):
         yield mailbox
 
 
-def subscriber(email, *, themes=(), days_ago=7):
-    """A confirmed subscriber whose last issue went out `days_ago` days ago."""
-    when = timezone.now() - timedelta(days=days_ago)
-    made = Subscriber.objects.create(email=email, confirmed_at=when, sent_through=when)
-    made.themes.set(themes)
-    return made
-
-
 def send(*args):
     """Run send_newsletter; its output, and on stderr the failure line with which it exits
     with status 1 (test_newsletter_refusals.py checks the exit status itself)."""
@@ -71,8 +63,8 @@ def test_an_issue_holds_only_what_is_new_in_the_subscribers_themes(mailbox):
     article = factories.article(themes=[family, rejection], title="On being left out", days_ago=2)
     factories.letter(themes=[rejection], title="A draft", status="drafted")
     factories.letter(themes=[rejection], title="Tomorrow's", days_ago=-1)  # scheduled
-    subscriber("picky@example.org", themes=[rejection])
-    subscriber("everything@example.org")
+    factories.subscriber("picky@example.org", themes=[rejection])
+    factories.subscriber("everything@example.org")
 
     out, err = send()
     assert "2 issues sent" in out and not err
@@ -108,7 +100,7 @@ def test_every_issue_has_a_one_click_unsubscribe_that_works(mailbox, client):
     from urllib.parse import urlsplit
 
     factories.letter(title="Something new", days_ago=1)
-    subscriber("leaving@example.org")
+    factories.subscriber("leaving@example.org")
     send()
     [message] = mailbox.messages
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -133,7 +125,7 @@ def test_every_issue_has_a_one_click_unsubscribe_that_works(mailbox, client):
 
 def test_a_dry_run_shows_what_would_go_and_sends_and_changes_nothing(mailbox):
     factories.letter(title="A letter worth reading", days_ago=1)
-    someone = subscriber("someone@example.org")
+    someone = factories.subscriber("someone@example.org")
     Subscriber.objects.create(
         email="stale@example.org", created_at=timezone.now() - timedelta(days=3)
     )
@@ -148,7 +140,7 @@ def test_a_dry_run_shows_what_would_go_and_sends_and_changes_nothing(mailbox):
 def test_a_refusing_server_mid_run_then_the_next_run_sends_only_the_rest(mailbox):
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(6):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
     mailbox.fail_after = 2
 
     out, err = send()
@@ -164,7 +156,7 @@ def test_a_refusing_server_mid_run_then_the_next_run_sends_only_the_rest(mailbox
 def test_a_hanging_server_stops_the_run_and_the_next_one_resumes(mailbox, caplog, settings):
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(5):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
     mailbox.hang_after = 2
 
     started = time.monotonic()
@@ -187,7 +179,7 @@ def test_two_runs_at_once_never_send_anyone_twice(mailbox):
         pytest.skip("two threads on the in-memory SQLite test database share one connection")
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(40):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
 
     def run():
         try:
@@ -220,7 +212,7 @@ def test_progress_per_hundred_and_quiet_at_verbosity_zero(mailbox):
 def test_a_long_absence_gets_a_readable_issue(mailbox):
     for n in range(25):
         factories.letter(title=f"Letter number {n}", days_ago=1 + n / 100)
-    subscriber("away@example.org", days_ago=60)
+    factories.subscriber("away@example.org", days_ago=60)
     send()
     text = text_of(mailbox.messages[0])
     assert "Letter number 0" in text and "Letter number 24" not in text
@@ -236,7 +228,7 @@ def test_a_run_killed_mid_send_never_sends_anyone_twice(mailbox):
     misses this issue (at most once), everyone else gets it exactly once."""
     factories.letter(title="This week's letter", days_ago=1)
     for n in range(5):
-        subscriber(f"reader{n}@example.org")
+        factories.subscriber(f"reader{n}@example.org")
     mailbox.hang_after = 2
     db = connection.settings_dict
     env = {
