@@ -30,6 +30,28 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def seeded_database(live_database, folder, seed):
+    """A copy of the session's live SQLite database in `folder`, with `seed` (Python that
+    sets Django up itself, e.g. "import django; django.setup(); …") run against it, with
+    debug on and none of the environment's DJANGO_ or SITE_ settings: (its DATABASE_URL,
+    what `seed` printed, stripped). A copy, because other tests count what the shared file
+    holds."""
+    path = Path(folder) / "db.sqlite3"
+    shutil.copy(live_database.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_"))}
+    seeded = subprocess.run(
+        [sys.executable, "-c", seed],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**environ, "DJANGO_DEBUG": "1", "DATABASE_URL": url,
+             "DJANGO_SETTINGS_MODULE": "config.settings"},
+        check=True,
+    )  # fmt: skip
+    return url, seeded.stdout.strip()
+
+
 def free_port():
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:

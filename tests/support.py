@@ -150,6 +150,21 @@ def check_deploy(*, without=(), fail_level=None, **env):
     )
 
 
+def cached_text():
+    """Every key and value in the configured cache (Redis, or this process's memory), as
+    text: for tests that look for what must never be kept."""
+    if settings.REDIS_URL:
+        import redis
+
+        server = redis.Redis.from_url(settings.REDIS_URL)
+        return " ".join(f"{key!r} {server.dump(key)!r}" for key in server.keys("*"))
+    from django.core.cache.backends.locmem import _caches
+
+    return " ".join(
+        f"{key!r} {value!r}" for store in _caches.values() for key, value in store.items()
+    )
+
+
 @contextmanager
 def database_down():
     """The default database really can't be reached: a nonexistent file or a closed port.

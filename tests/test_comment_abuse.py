@@ -19,7 +19,7 @@ from comments import services
 from comments.models import Comment
 from tests import factories
 from tests.live import Visitor, at_once, form_fields, gunicorn
-from tests.support import CODE, COMMENT, comment_data, comment_url
+from tests.support import CODE, COMMENT, cached_text, comment_data, comment_url
 
 ADDRESS = "203.0.113.78"
 RACE_SLUG = "a-letter-for-double-clicks"
@@ -30,20 +30,6 @@ CREATE_LETTER = (
     "title='A letter for double clicks', original_text='Dear Elizabeth, a test.', "
     "body='Dear Elizabeth, a test.', status='published', published_at=timezone.now()))"
 )
-
-
-def cached_text():
-    """Every key and value in the configured cache, as text (as tests/test_privacy.py)."""
-    if settings.REDIS_URL:
-        import redis
-
-        server = redis.Redis.from_url(settings.REDIS_URL)
-        return " ".join(f"{key!r} {server.dump(key)!r}" for key in server.keys("*"))
-    from django.core.cache.backends.locmem import _caches
-
-    return " ".join(
-        f"{key!r} {value!r}" for store in _caches.values() for key, value in store.items()
-    )
 
 
 @pytest.mark.django_db

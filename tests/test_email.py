@@ -9,7 +9,6 @@ that is up but stuck). Editors publish over real HTTP (`live_server`).
 import http.cookiejar
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -26,7 +26,7 @@ from django.urls import reverse
 
 from advice.models import Letter
 from tests import factories
-from tests.live import gunicorn, send_mail_to
+from tests.live import gunicorn, seeded_database, send_mail_to
 from tests.support import change_form_data, check_deploy
 
 READER = "reader@example.org"
@@ -212,22 +212,8 @@ print(factories.letter(status=Letter.Status.DRAFTED, email="reader@example.org")
 def database_with_a_letter_to_publish(live_database, tmp_path):
     """A copy of the live servers' database with the editor and a reply-drafted letter
     whose reader left an address: (path of the SQLite file, the letter's id)."""
-    database = tmp_path / "db.sqlite3"
-    shutil.copy(live_database.removeprefix("sqlite:///"), database)
-    seeded = subprocess.run(
-        [sys.executable, "-c", SEED],
-        capture_output=True,
-        text=True,
-        cwd=django_settings.BASE_DIR,
-        env={
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{database}",
-            "DJANGO_DEBUG": "1",
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-        },
-        check=True,
-    )
-    return database, int(seeded.stdout)
+    url, letter_id = seeded_database(live_database, tmp_path, SEED)
+    return Path(url.removeprefix("sqlite:///")), int(letter_id)
 
 
 def test_under_gunicorn_the_editor_gets_the_answer_before_the_mail_server_is_tried(

@@ -8,7 +8,6 @@ Open Graph links, feeds, sitemaps, robots.txt) must name that port.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -16,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from django.conf import settings
 
-from tests.live import Visitor, gunicorn
+from tests.live import Visitor, gunicorn, seeded_database
 
 SEED = """
 import django
@@ -32,22 +31,10 @@ SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 def site(live_database, tmp_path_factory):
     """gunicorn as `make run` configures the site (debug on, no SITE_URL), on a free port,
     with one published letter; yields (server, the letter's path)."""
-    database = tmp_path_factory.mktemp("links") / "db.sqlite3"
-    shutil.copy(live_database.removeprefix("sqlite:///"), database)
-    url = f"sqlite:///{database}"
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_"))}
-    seeded = subprocess.run(
-        [sys.executable, "-c", SEED],
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        env={**environ, "DJANGO_DEBUG": "1", "DATABASE_URL": url,
-             "DJANGO_SETTINGS_MODULE": "config.settings"},
-        check=True,
-    )  # fmt: skip
+    url, letter_path = seeded_database(live_database, tmp_path_factory.mktemp("links"), SEED)
     with gunicorn(url) as server:
         assert server.port != 8000
-        yield server, seeded.stdout.strip()
+        yield server, letter_path
 
 
 def head_links(html):

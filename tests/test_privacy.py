@@ -14,25 +14,11 @@ from django.test import Client
 from django.urls import reverse
 
 from advice.models import Letter
-from tests.support import LETTER, ask_data, database_down, receipt_code
+from tests.support import LETTER, ask_data, cached_text, database_down, receipt_code
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "203.0.113.77"
-
-
-def cached_text():
-    """Every key and value in the configured cache, as text."""
-    if settings.REDIS_URL:
-        import redis
-
-        server = redis.Redis.from_url(settings.REDIS_URL)
-        return " ".join(f"{key!r} {server.dump(key)!r}" for key in server.keys("*"))
-    from django.core.cache.backends.locmem import _caches
-
-    return " ".join(
-        f"{key!r} {value!r}" for store in _caches.values() for key, value in store.items()
-    )
 
 
 def test_the_client_address_is_never_stored_or_logged(caplog, settings):

@@ -1,15 +1,10 @@
 """Addresses that last: merged and renamed themes, and letters and articles whose slug
 changed after publication, answer at their old addresses with one permanent redirect."""
 
-import os
-import shutil
-import subprocess
-import sys
 import unicodedata
 from urllib.parse import quote, unquote
 
 import pytest
-from django.conf import settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -22,7 +17,7 @@ from articles.services import upsert_article
 from newsletter.models import Subscriber
 from postbag.models import Redirect
 from tests import factories
-from tests.live import Visitor, gunicorn
+from tests.live import Visitor, gunicorn, seeded_database
 from tests.support import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -380,17 +375,7 @@ services.upsert_theme(match={"pk": theme.pk}, fields={"slug": "старые-др
 
 
 def test_gunicorn_answers_a_renamed_themes_old_address_with_one_redirect(live_database, tmp_path):
-    database = tmp_path / "db.sqlite3"
-    shutil.copy(live_database.removeprefix("sqlite:///"), database)
-    url = f"sqlite:///{database}"
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_"))}
-    subprocess.run(
-        [sys.executable, "-c", SEED],
-        cwd=settings.BASE_DIR,
-        env={**environ, "DJANGO_DEBUG": "1", "DATABASE_URL": url,
-             "DJANGO_SETTINGS_MODULE": "config.settings"},
-        check=True,
-    )  # fmt: skip
+    url, _ = seeded_database(live_database, tmp_path, SEED)
     with gunicorn(url) as server:
         visitor = Visitor(server.url)
         new = f"/themes/{quote('старые-друзья')}/"

@@ -7,23 +7,18 @@ A browser shows /themes/дружба/ and sends /themes/%D0%B4%D1%80%D1%83%D0%B6
 every link the site writes is that URI, which decodes to the slug.
 """
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import unicodedata
 from urllib.parse import quote, unquote
 from xml.etree import ElementTree
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from advice.models import Theme
 from articles.models import Series
 from tests import factories
-from tests.live import Visitor, gunicorn
+from tests.live import Visitor, gunicorn, seeded_database
 
 THEME = "дружба"
 LETTER = "मेरी सहेली जवाब नहीं देती"  # Hindi: vowel signs and a nasal mark in the slug
@@ -254,20 +249,8 @@ print(theme.get_absolute_url())
 def site(live_database, tmp_path_factory):
     """gunicorn (debug on, as `make run`) with a theme and a letter with Unicode slugs;
     yields (server, the letter's path, the theme's path), both as the site links them."""
-    database = tmp_path_factory.mktemp("unicode") / "db.sqlite3"
-    shutil.copy(live_database.removeprefix("sqlite:///"), database)
-    url = f"sqlite:///{database}"
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_"))}
-    seeded = subprocess.run(
-        [sys.executable, "-c", SEED],
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        env={**environ, "DJANGO_DEBUG": "1", "DATABASE_URL": url,
-             "DJANGO_SETTINGS_MODULE": "config.settings"},
-        check=True,
-    )  # fmt: skip
-    letter, theme = seeded.stdout.split()
+    url, printed = seeded_database(live_database, tmp_path_factory.mktemp("unicode"), SEED)
+    letter, theme = printed.split()
     with gunicorn(url) as server:
         yield server, letter, theme
 
