@@ -11,6 +11,7 @@ do so). Outside a request (a management command, a shell) the work is done at on
 
 import contextvars
 import logging
+from dataclasses import dataclass, field
 
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
@@ -19,10 +20,20 @@ from postbag.links import serving, site_origin
 
 logger = logging.getLogger(__name__)
 
-# {task: [items]} owed once this request's response is sent, with the site address of the
-# request (postbag.links), which is no longer known once the response is gone; None
-# outside a request. A context variable, not a thread-local: under ASGI, asgiref carries
-# it between the event loop and the thread that runs the view.
+
+@dataclass
+class _Owed:
+    """What a request owes once its response is sent: {task: [items]}, and the site
+    address of the request (postbag.links), which is no longer known by then."""
+
+    origin: str | None = None  # set by the first `after_response`
+    tasks: dict = field(default_factory=dict)
+
+
+# An _Owed while a request runs, None outside one. It is filled in place, never replaced
+# during the request, so whichever context the work is queued from, the request's end sees
+# it. A context variable, not a thread-local: under ASGI, asgiref carries it between the
+# event loop and the thread that runs the view.
 _owed = contextvars.ContextVar("postbag_after_response", default=None)
 
 
@@ -45,24 +56,23 @@ def after_response(task, item):
     if owed is None:
         task([item])
         return
-    if not owed:
-        owed[None] = site_origin()  # one request, one address
-    owed.setdefault(task, []).append(item)
+    if owed.origin is None:
+        owed.origin = site_origin()  # one request, one address
+    owed.tasks.setdefault(task, []).append(item)
 
 
 def _open(**kwargs):
-    _owed.set({})
+    _owed.set(_Owed())
 
 
 def _run(**kwargs):
     owed = _owed.get()
     _owed.set(None)
-    if not owed:
+    if owed is None or not owed.tasks:
         return
-    origin = owed.pop(None)
     try:
-        with serving(origin):
-            for task, items in owed.items():
+        with serving(owed.origin):
+            for task, items in owed.tasks.items():
                 try:
                     task(items)
                 except Exception as error:  # the response is gone: nobody to tell but the log
