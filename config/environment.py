@@ -47,6 +47,18 @@ def env_rate(name, default):
     return int(match.group(1)), {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
+def env_range(name, default):
+    """A range of whole numbers such as '300-900' as (low, high), `default` when unset or
+    empty; ImproperlyConfigured for anything else, or a low above the high."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    match = re.fullmatch(r"(\d+)\s*[-\u2013]\s*(\d+)", value)
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise ImproperlyConfigured(f"{name} must look like 300-900, not {value!r}.")
+    return int(match.group(1)), int(match.group(2))
+
+
 def env_list(name, default=()):
     """The variable `name` as a list of its comma-separated, stripped, non-empty items;
     `default` (as a list) when unset."""

@@ -21,6 +21,7 @@ from config.environment import (
     env_bool,
     env_int,
     env_list,
+    env_range,
     env_rate,
     site_key_prefix,
 )
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    "reversion",
     "postbag",
     "advice",
     "articles",
@@ -211,6 +213,11 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 MARKDOWNX_MEDIA_PATH = "uploads/"
+# The widths (px) each uploaded image is also stored at, for srcset (postbag/images.py).
+IMAGE_WIDTHS = (480, 800, 1200)
+# The column's target length for a letter and its reply together, in words: shown to the
+# editor beside the word counts as guidance, never enforced. "300-900" by default.
+COLUMN_TARGET_WORDS = env_range("COLUMN_TARGET_WORDS", (300, 900))
 # Recordings of letters and articles (postbag/recordings.py), in MiB; nginx must allow as much
 # on the admin's letter and article forms (deploy/nginx/postbag.conf).
 RECORDING_MAX_MB = env_int("RECORDING_MAX_MB", 100)
