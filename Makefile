@@ -76,9 +76,11 @@ test: $(VENV)/.installed $(VNU_STAMP) lint
 	DJANGO_DEBUG=1 scripts/pytest-postgres -m "not browser"
 
 # The README's before/after screenshots, remade from the demo column (bench/screenshots.py):
-# docs/screenshots/after-{home,letter,article}-{desktop,phone}.png.
+# docs/screenshots/after-{home,letter,article}-{desktop,phone}.png, and the editors' pages:
+# docs/screenshots/editor-{desk,inbox,editor,identifying}-{desktop,phone}.png.
 screenshots: $(VENV)/.installed
 	$(BIN)/python bench/screenshots.py
+	$(BIN)/python bench/screenshots.py --editor
 
 # Lighthouse (mobile) on every public page type, served by gunicorn (debug off) behind nginx
 # (bench/lighthouse.py). The npm package lighthouse, at this exact version, in

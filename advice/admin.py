@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 from markdownx.models import MarkdownxField
-from markdownx.widgets import AdminMarkdownxWidget
 
 from advice import services
+from advice.admin_forms import LetterEditorAdmin
 from advice.columnist import prepared_portrait
+from advice.identifying_admin import IdentifyingCheckMixin, confirm_publishing
 from advice.models import ColumnistProfile, Letter, Reply, Theme
 from postbag.admin import EditorStylesMixin, PublishableAdmin, day_words, publication_words
+from postbag.admin_widgets import CountedMarkdownxWidget
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
 from postbag.stored_files import DeletesReplacedFiles, delete_when_committed
 from postbag.text import excerpt
@@ -133,7 +135,7 @@ class ReplyInline(admin.StackedInline):
     fields = ["body", "columnist_name", "sign_off"]
     extra = 1
     max_num = 1
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    formfield_overrides = {MarkdownxField: {"widget": CountedMarkdownxWidget}}
 
 
 # Each action and each status change made in the form goes through the one write function.
@@ -173,7 +175,7 @@ def requested_writer(form):
 
 
 @admin.register(Letter)
-class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
+class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin, PublishableAdmin):
     change_form_template = "admin/advice/letter/change_form.html"
     change_list_template = "admin/advice/letter/change_list.html"
     # Five columns that fit a 1280 px laptop (admin.css): the suggestions ride in the themes
@@ -184,10 +186,9 @@ class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
     search_fields = ["title", "body", "original_text", "sign_off", "original_sign_off"]
     date_hierarchy = "received_at"
     ordering = ["-received_at"]
-    filter_horizontal = ["themes"]
     inlines = [ReplyInline]
     actions = ["shortlist", "decline", "mark_spam", "publish_now"]
-    readonly_fields = ["email_state", "suggested_theme_names", "recording_details"]
+    readonly_fields = ["email_state", "recording_details"]
 
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
@@ -200,7 +201,6 @@ class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
                     "body",
                     "sign_off",
                     "themes",
-                    "suggested_theme_names",
                 ],
                 "description": "The edited copy readers see: trim it for length and remove "
                 "anything that could identify the writer.",
@@ -258,10 +258,6 @@ class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
             format_html("{}<br>", ", ".join(chosen)) if chosen else "",
             format_html_join(", ", "{}", ((name,) for name in suggested)),
         )
-
-    @admin.display(description="suggested themes")
-    def suggested_theme_names(self, letter):
-        return ", ".join(theme.name for theme in letter.suggested_themes.all()) or "—"
 
     @admin.display(description="e-mail to the reader")
     def email_state(self, letter):
@@ -321,6 +317,9 @@ class LetterAdmin(RecordingAdminMixin, PublishableAdmin):
 
     @admin.action(description="Publish the selected letters now")
     def publish_now(self, request, queryset):
+        if (question := confirm_publishing(self, request, queryset)) is not None:
+            return question  # the identifying details of each letter, to confirm
+
         def publish_now(*, letter):
             # A scheduled letter comes forward to now; a public one keeps its date.
             now = None if letter.is_published else timezone.now()

@@ -9,7 +9,16 @@ class AdviceConfig(AppConfig):
     def ready(self):
         from advice.models import ColumnistProfile, Letter, Reply, Theme
         from postbag.redirects import follow_addresses
+        from postbag.revisions import register_text
         from postbag.versioning import watch_content
 
         watch_content(Theme, Letter, Reply, ColumnistProfile)
         follow_addresses(Theme, Letter)
+        # The edited copy and the reply, never the letter as received (it never changes).
+        # Deleting a letter deletes its revisions; private: its name leaves the admin's log.
+        register_text(
+            Letter,
+            fields=["title", "body", "sign_off"],
+            parts={"reply": ["body", "columnist_name", "sign_off"]},
+            private=True,
+        )

@@ -21,6 +21,7 @@ from advice.receipts import code_for_sending, receipt_hash, text_hash
 from advice.suggestions import suggest_themes
 from postbag.locks import lock_for_transaction
 from postbag.redirects import record_move
+from postbag.revisions import keep_revision
 from postbag.upsert import CREATED, UNCHANGED, outcome, set_related, upsert
 
 # More links than this in a letter is how most spam looks; real letters rarely have any.
@@ -91,7 +92,8 @@ def find_letter_by_code(code):
 
 @transaction.atomic
 def withdraw_letter(*, letter):
-    """Delete the letter for real, with its reply and any e-mail address."""
+    """Delete the letter for real, with its reply, any e-mail address and every revision
+    of either (postbag.revisions deletes them with it, in this transaction)."""
     letter.delete()
 
 
@@ -122,6 +124,7 @@ def publish_letter(*, letter, published_at=None):
     letter.published_at = published_at or letter.published_at or timezone.now()
     letter.full_clean()
     letter.save()
+    keep_revision(letter, comment="Published")  # only if its text differs from the last
     _tell_reader_after_commit(letter)
 
 
@@ -143,6 +146,8 @@ def _set_status(letter, status):
     letter.status = status
     letter.full_clean()
     letter.save()
+    # A revision only if the text differs from the latest (after an admin save, it doesn't).
+    keep_revision(letter, comment=letter.get_status_display())
 
 
 def _tell_reader_after_commit(letter):

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from articles.models import Article, Series
 from postbag.admin import PublishableAdmin
+from postbag.admin_widgets import SectionedThemesAdmin
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
 
 
@@ -14,12 +15,11 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(RecordingAdminMixin, PublishableAdmin):
+class ArticleAdmin(SectionedThemesAdmin, RecordingAdminMixin, PublishableAdmin):
     list_display = ["title", "byline", "status", "is_published", "published_at", "series"]
     list_filter = ["status", "themes", "published_at", "series"]
     search_fields = ["title", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
-    filter_horizontal = ["themes"]
     list_select_related = ["series"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "byline", "standfirst", "body", "themes"]}),

@@ -218,6 +218,8 @@ IMAGE_WIDTHS = (480, 800, 1200)
 # The column's target length for a letter and its reply together, in words: shown to the
 # editor beside the word counts as guidance, never enforced. "300-900" by default.
 COLUMN_TARGET_WORDS = env_range("COLUMN_TARGET_WORDS", (300, 900))
+# Seconds between the drafts an open letter or article form keeps (postbag.revision_admin).
+AUTOSAVE_SECONDS = env_int("AUTOSAVE_SECONDS", 30, low=5, high=3600)
 # Recordings of letters and articles (postbag/recordings.py), in MiB; nginx must allow as much
 # on the admin's letter and article forms (deploy/nginx/postbag.conf).
 RECORDING_MAX_MB = env_int("RECORDING_MAX_MB", 100)

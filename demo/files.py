@@ -7,8 +7,12 @@ the file's name. Only the standard library reads them (`tomllib`). Every text co
 exactly as written, without the blank lines around it.
 """
 
+import re
 import tomllib
 from pathlib import Path
+
+# `](images/<file>`: a drawing of the demo's own in a text (demo.images uploads it).
+DEMO_IMAGE = re.compile(r"(?<=\]\()images/[A-Za-z0-9_.-]+(?=[\s)])")
 
 CONTENT = Path(__file__).resolve().parent / "content"
 
@@ -72,11 +76,13 @@ def read_series(folder=CONTENT):
 
 def read_articles(folder=CONTENT):
     """articles/*.md, by file name: the front matter (ARTICLE_KEYS, and `series` and
-    `series_part` for a part of a series), with `slug` (the file's name) and `body`."""
+    `series_part` for a part of a series), with `slug` (the file's name) and `body`.
+    An image in the body may name a drawing in images/ (demo.images): `images/<file>`."""
     articles = []
     for path in _markdown_files(folder / "articles"):
         front, body = split_front_matter(path)
         _check_keys(path, front, ARTICLE_KEYS, ARTICLE_OPTIONAL_KEYS)
+        _check_images(path, folder, body)
         articles.append({"slug": path.stem, **front, "body": _required_text(path, body)})
     return articles
 
@@ -182,6 +188,12 @@ def _check_keys(path, data, required, optional=frozenset()):
         problems = [f"missing {', '.join(missing)}"] if missing else []
         problems += [f"unknown {', '.join(unknown)}"] if unknown else []
         raise ContentError(f"{path}: {'; '.join(problems)}")
+
+
+def _check_images(path, folder, body):
+    for reference in DEMO_IMAGE.findall(body):
+        if not (folder / reference).is_file():
+            raise ContentError(f"{path}: no image file {reference} in {folder}")
 
 
 def _required_text(path, text, what="the text"):

@@ -43,6 +43,7 @@ from demo.files import (
     read_series,
     read_themes,
 )
+from demo.images import with_uploads
 from postbag.publishing import PUBLISHED
 from postbag.upsert import CREATED
 
@@ -95,7 +96,7 @@ def load_demo(*, folder=CONTENT, now=None, reset=False):
     models refuse (an editor's row is in the way) is skipped and reported in the
     DemoLoad; when resetting, it raises DemoConflict instead and nothing is written.
     """
-    loader = _Loader(now=now or timezone.now(), reset=reset)
+    loader = _Loader(now=now or timezone.now(), reset=reset, folder=folder)
     themes, series = {}, {}
     theme_files = read_themes(folder)
     # Sections first, so that each theme finds its section's row.
@@ -127,8 +128,9 @@ def publication_time(now, data):
 class _Loader:
     """One load's state: the mode, the clock, and what happened so far."""
 
-    def __init__(self, *, now, reset):
+    def __init__(self, *, now, reset, folder=CONTENT):
         self.now, self.reset, self.done = now, reset, DemoLoad()
+        self.folder = folder  # where the texts' drawings are (demo.images)
         self.new_sections = set()  # pks of the sections this load added
 
     def theme(self, data, *, themes, demo):
@@ -199,16 +201,19 @@ class _Loader:
             "series_part": data.get("series_part") if in_series else None,
         }
         its_themes = _themes(data, themes)
-        self._load(
-            "article",
-            data["slug"],
-            Article.objects.filter(slug=data["slug"]).first(),
-            lambda: upsert_article(
+        found = Article.objects.filter(slug=data["slug"]).first()
+
+        def write():
+            # Drawings are uploaded only when the article is written (demo.images).
+            kept = found.body if found else ""
+            fields["body"] = with_uploads(data["body"], folder=self.folder, kept=kept)
+            return upsert_article(
                 match={"slug": data["slug"]},
                 **self._dates(fields, {"published_at": publication_time(self.now, data)}),
                 themes=its_themes,
-            ),
-        )
+            )
+
+        self._load("article", data["slug"], found, write)
 
     def letter(self, data, *, themes):
         fields = {

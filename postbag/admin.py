@@ -5,15 +5,20 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from markdownx.admin import MarkdownxModelAdmin
+from markdownx.models import MarkdownxField
 
+from postbag.admin_widgets import CountedMarkdownxWidget
+from postbag.image_admin import UploadedImageAdmin  # noqa: F401 (registers the Images list)
 from postbag.models import Redirect
+from postbag.revision_admin import RevisionsAdminMixin
 
 
 class EditorStylesMixin:
     """The site's admin additions: the inbox counts, markdownx's editor fitting a phone."""
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ["css/admin.css", "css/admin-images.css"]}
+        js = ["js/insert-image.js"]  # the Insert image button by each Markdown editor
 
 
 def day_words(moment, *, time=False):
@@ -34,10 +39,19 @@ def publication_words(obj):
     return None
 
 
-class PublishableAdmin(EditorStylesMixin, MarkdownxModelAdmin):
+class PublishableAdmin(RevisionsAdminMixin, EditorStylesMixin, MarkdownxModelAdmin):
     """A markdownx editor for the Markdown fields only, the public/not-public column, and
     after saving a link to what was saved: "Published — view it", "Scheduled … — preview
-    it" (staff see a scheduled page at its own address, marked as a preview)."""
+    it" (staff see a scheduled page at its own address, marked as a preview). Revisions,
+    autosave and the leave warning come from postbag.revision_admin."""
+
+    class Media(EditorStylesMixin.Media):
+        # A Media here replaces the mixin's, so it repeats the mixin's files first.
+        css = {"all": [*EditorStylesMixin.Media.css["all"], "css/admin-revisions.css"]}
+        js = [*getattr(EditorStylesMixin.Media, "js", []), "js/autosave.js"]
+
+    # The editor with its preview beside it and its word count (postbag.admin_widgets).
+    formfield_overrides = {MarkdownxField: {"widget": CountedMarkdownxWidget}}
 
     @admin.display(boolean=True, description="public now")
     def is_published(self, obj):

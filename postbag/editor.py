@@ -9,20 +9,18 @@ type, which a browser takes from the name and an attacker chooses.
 
 import io
 import logging
-import posixpath
-import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.views import View
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from postbag.images import scaled_versions, store_image
 from postbag.markdown import render_preview
 
 logger = logging.getLogger(__name__)
@@ -55,13 +53,18 @@ class MarkdownPreviewView(StaffOnlyMixin, View):
 
 @dataclass(frozen=True)
 class PreparedImage:
-    """An image ready to store: its encoded bytes and the extension for its format."""
+    """An image ready to store: its encoded bytes, the extension for its format, its size
+    in pixels, and the same image encoded at smaller widths ({width in pixels: bytes},
+    postbag.images.scaled_versions; empty unless asked for)."""
 
     content: bytes
     extension: str
+    width: int = 0
+    height: int = 0
+    widths: dict = field(default_factory=dict)
 
 
-def prepare_image(file, *, size, quality=85):
+def prepare_image(file, *, size, quality=85, widths=()):
     """Decode `file` with Pillow and encode it again in the format Pillow detected.
 
     `file` is a binary file object (an UploadedFile). Only JPEG, PNG, GIF and WebP are
@@ -72,7 +75,8 @@ def prepare_image(file, *, size, quality=85):
     shows slightly less saturated) and whatever bytes a polyglot hid in them. The image is
     scaled down to fit `size` (width, height in pixels; never enlarged), transparency is
     kept (PNG, GIF, WebP; a JPEG has none), and JPEG and WebP are written at `quality`
-    (1–95, Pillow's scale).
+    (1–95, Pillow's scale). The image is also encoded, the same way, at each of `widths`
+    (pixels) smaller than itself (postbag.images.scaled_versions: never enlarged).
 
     Returns a PreparedImage. Raises ValidationError with a message for the editor when
     the file is not one of those formats, is damaged or truncated, or has more than
@@ -89,9 +93,15 @@ def prepare_image(file, *, size, quality=85):
         image.thumbnail(size, Image.Resampling.LANCZOS)
         # convert(), transpose() and thumbnail() carry the source's metadata along.
         image.info = {}
-        buffer = io.BytesIO()
-        options = {"quality": quality} if image_format in ("JPEG", "WEBP") else {}
-        image.save(buffer, image_format, **options)
+
+        def encoded(picture):
+            buffer = io.BytesIO()
+            options = {"quality": quality} if image_format in ("JPEG", "WEBP") else {}
+            picture.save(buffer, image_format, **options)
+            return buffer.getvalue()
+
+        content = encoded(image)
+        smaller = scaled_versions(image, widths=widths, encode=encoded)
     except ValidationError:
         raise
     except Image.DecompressionBombError:
@@ -103,7 +113,13 @@ def prepare_image(file, *, size, quality=85):
         # ValueError, EOFError, struct.error…); each means this file can't be used.
         logger.info("Image upload refused: %s: %s", type(error).__name__, error)
         raise ValidationError(DAMAGED) from None
-    return PreparedImage(content=buffer.getvalue(), extension=RASTER_FORMATS[image_format])
+    return PreparedImage(
+        content=content,
+        extension=RASTER_FORMATS[image_format],
+        width=image.width,
+        height=image.height,
+        widths=smaller,
+    )
 
 
 def _normalised(image, image_format):
@@ -116,48 +132,62 @@ def _normalised(image, image_format):
     return image.convert("RGBA" if image.has_transparency_data else "RGB")
 
 
-class ImageUploadForm(forms.Form):
-    """The file markdownx's widget posts as `image`, checked and prepared for storing.
-
-    Settings: MARKDOWNX_UPLOAD_MAX_SIZE (bytes), MARKDOWNX_IMAGE_MAX_SIZE (`size`, a
-    (width, height) box, and `quality`), MARKDOWNX_MEDIA_PATH (folder in the storage).
-    """
-
-    image = forms.FileField(
+def image_file_field():
+    """The form field for an image file, with its messages for a missing or empty file:
+    the one the upload endpoint and the Images admin (postbag.image_admin) both use."""
+    return forms.FileField(
         error_messages={
             "required": "Choose an image file to upload.",
             "empty": "This file is empty: choose an image file to upload.",
         }
     )
 
+
+def prepare_upload(upload):
+    """An uploaded image file (an UploadedFile) checked and prepared for storing, as the
+    settings say: a PreparedImage, or ValidationError with a message for the editor.
+
+    Settings: MARKDOWNX_UPLOAD_MAX_SIZE (bytes), MARKDOWNX_IMAGE_MAX_SIZE (`size`, a
+    (width, height) box, and `quality`), IMAGE_WIDTHS (the smaller widths also stored, in
+    pixels). The one path every upload of an editor's image takes.
+    """
+    limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            f"This file is {filesizeformat(upload.size)}; "
+            f"images up to {filesizeformat(limit)} can be uploaded."
+        )
+    options = settings.MARKDOWNX_IMAGE_MAX_SIZE
+    return prepare_image(
+        upload,
+        size=options["size"],
+        quality=options.get("quality", 85),
+        widths=settings.IMAGE_WIDTHS,
+    )
+
+
+class ImageUploadForm(forms.Form):
+    """The file markdownx's widget posts as `image`, checked and prepared for storing
+    (`prepare_upload`); MARKDOWNX_MEDIA_PATH is the folder in the storage."""
+
+    image = image_file_field()
+
     def clean_image(self):
         upload = self.cleaned_data["image"]
-        limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE
-        if upload.size > limit:
-            raise ValidationError(
-                f"This file is {filesizeformat(upload.size)}; "
-                f"images up to {filesizeformat(limit)} can be uploaded."
-            )
-        options = settings.MARKDOWNX_IMAGE_MAX_SIZE
-        self.prepared = prepare_image(
-            upload, size=options["size"], quality=options.get("quality", 85)
-        )
+        self.prepared = prepare_upload(upload)
         return upload
 
-    def save(self):
-        """Store the prepared image under a new random name; return its URL.
-
-        Goes through Django's default storage, so a remote storage (django-storages)
-        works as the local folder does.
-        """
-        name = posixpath.join(
-            settings.MARKDOWNX_MEDIA_PATH, f"{uuid.uuid4().hex}.{self.prepared.extension}"
-        )
-        return default_storage.url(default_storage.save(name, ContentFile(self.prepared.content)))
+    def save(self, *, alt="", caption=""):
+        """Store the prepared image and its widths (postbag.images.store_image) under a new
+        random name; return the UploadedImage recording them."""
+        return store_image(self.prepared, alt=alt, caption=caption)
 
 
 class ImageUploadView(StaffOnlyMixin, View):
-    """markdownx's upload endpoint: 200 `{"image_code": "![](URL)"}`, or a 400.
+    """markdownx's upload endpoint: 200 `{"image_code": "![](URL)", "url": URL}`, or a 400.
+
+    `url` is for the Insert image dialog (static/js/insert-image.js), which writes the
+    Markdown itself, with the alt text and caption the editor typed.
 
     markdownx's widget inserts `image_code` into the text whatever the status, and
     "Invalid response" when there is none; so a refusal carries its message there too
@@ -173,4 +203,5 @@ class ImageUploadView(StaffOnlyMixin, View):
                 {"image": messages, "image_code": f"[Image not uploaded: {' '.join(messages)}]"},
                 status=400,
             )
-        return JsonResponse({"image_code": f"![]({form.save()})"})
+        url = default_storage.url(form.save().name)
+        return JsonResponse({"image_code": f"![]({url})", "url": url})

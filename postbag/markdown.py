@@ -19,6 +19,18 @@ written as HTML is a pull quote too:
 
     > **Pull quote:** The openness isn't the flaw.
 
+Figures: an image alone in its paragraph with a title, `![alt](url "caption")`, is a
+`<figure>` with the title as its `<figcaption>` (inline Markdown, no raw HTML: `<b>` in a
+caption shows as typed). An image alone without a title stays an image in a paragraph,
+as texts written before figures have it (markdownx's drop-and-paste writes `![](url)`):
+a figure without a caption would tell a reader, or a screen reader, nothing more.
+
+Uploaded images: after nh3, `render_markdown` and `render_preview` give each `<img>` of an
+upload the editor stored its srcset, sizes, width and height from the database
+(postbag.images.with_image_sizes: one query per text that shows an upload, none
+otherwise). Only the text → clean HTML step is memoised; the sizes are added on every
+render, so a deleted upload loses them at once (whole pages are cached by the page cache).
+
 Titles and other plain text get the same typography through `typographic` (the `typographic`
 template filter): only the quotes, dashes and ellipses, never Markdown.
 """
@@ -29,8 +41,11 @@ from functools import lru_cache
 import nh3
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+from postbag.images import with_image_sizes
 
 ALLOWED_TAGS = {
     "a", "abbr", "aside", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -200,11 +215,47 @@ def _pull_quotes(state):
         index += 1
 
 
+# A caption is a title: text the editor typed in one line; inline Markdown, no raw HTML.
+_caption_parser = MarkdownIt("commonmark", {"html": False, "maxNesting": INLINE_NESTING})
+
+
+def _figures(state):
+    """markdown-it core rule, after inline parsing: a paragraph holding one image with a
+    title, and nothing else, becomes <figure><img><figcaption>title</figcaption></figure>.
+
+    The caption is parsed as inline Markdown without raw HTML (`_caption_parser`), before
+    the typography rules, so it gets curly quotes as the text does; the image loses its
+    title (the caption shows it).
+    """
+    tokens, index = state.tokens, 0
+    while index < len(tokens) - 2:
+        opening, inline, closing = tokens[index : index + 3]
+        children = inline.children or [] if inline.type == "inline" else []
+        image = children[0] if len(children) == 1 else None
+        title = image.attrGet("title") if image is not None and image.type == "image" else None
+        if opening.type != "paragraph_open" or opening.hidden or not title:
+            index += 1
+            continue
+        del image.attrs["title"]
+        caption = Token("inline", "", 0)
+        caption.content, caption.map, caption.children = title, inline.map, []
+        _caption_parser.inline.parse(title, _caption_parser, state.env, caption.children)
+        opening.type, opening.tag = "figure_open", "figure"
+        closing.type, closing.tag = "figure_close", "figure"
+        tokens[index + 2 : index + 2] = [
+            Token("figcaption_open", "figcaption", 1),
+            caption,
+            Token("figcaption_close", "figcaption", -1),
+        ]
+        index += 5
+
+
 # One parser for every thread: markdown-it keeps each text's state in its own objects, so a
 # configured MarkdownIt renders concurrently.
 _markdown = _with_typography(_parser(BLOCK_NESTING))
 _markdown.core.ruler.at("inline", _inline_with_its_own_nesting)
 _markdown.core.ruler.after("block", "pull_quotes", _pull_quotes)
+_markdown.core.ruler.after("inline", "figures", _figures)
 # Plain text: no block or inline syntax but text itself, so `*` or `#` in a title stays.
 _plain = _with_typography(MarkdownIt("zero"))
 
@@ -212,9 +263,11 @@ _plain = _with_typography(MarkdownIt("zero"))
 def render_markdown(text):
     """Return sanitised HTML for Markdown `text` (a str, or None for ""), marked safe.
 
-    For what readers see: the HTML of recent texts is memoised per process.
+    For what readers see: the HTML of recent texts is memoised per process; uploads get
+    their sizes from the database on each call (postbag.images.with_image_sizes).
     """
-    return mark_safe(_memoised_html(text or ""))  # noqa: S308 - nh3 allow-listed it
+    html = with_image_sizes(_memoised_html(text or ""))
+    return mark_safe(html)  # noqa: S308 - nh3 allow-listed it; sizes come from records
 
 
 def render_preview(text):
@@ -223,7 +276,8 @@ def render_preview(text):
     Each keystroke of an editor is a new text; through the memo, previews would push out
     the letters readers are reading.
     """
-    return mark_safe(sanitised_html(text or ""))  # noqa: S308 - nh3 allow-listed it
+    html = with_image_sizes(sanitised_html(text or ""))
+    return mark_safe(html)  # noqa: S308 - nh3 allow-listed it; sizes come from records
 
 
 def sanitised_html(text):

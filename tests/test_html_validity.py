@@ -163,6 +163,7 @@ def rendered_pages():
     pages += comment_pages(client, letter)
     pages += newsletter_pages(client)
     pages += recording_pages(client)
+    pages.append(figure_page(client))
 
     strict = Client(enforce_csrf_checks=True)
     pages.append(("csrf-refused", "/", strict.post(reverse("home"), {"q": "x"})))
@@ -268,6 +269,31 @@ def recording_pages(client):
     ]
 
 
+def figure_page(client):
+    """An article with a captioned figure of a recorded upload: srcset, sizes, width and
+    height from the record (postbag.images), the Markdown as the Images admin writes it."""
+    from postbag.images import image_markdown
+    from postbag.models import UploadedImage
+
+    image = UploadedImage.objects.create(
+        name="uploads/0123456789abcdef0123456789abcdef.jpg",
+        width=1600,
+        height=1000,
+        widths=[480, 800, 1200],
+    )
+    line = image_markdown(
+        f"/media/{image.name}", "Two cups on a sunny table", 'Tea for two, "one each"'
+    )
+    article = factories.article(
+        title="An article with a figure", body=f"Set the table.\n\n{line}\n\nThen sit."
+    )
+    return (
+        "article-with-figure",
+        article.get_absolute_url(),
+        client.get(article.get_absolute_url()),
+    )
+
+
 def answer(letter):
     """Publish a reader's `letter` with a reply, as the editors would."""
     letter.title = "My friend stopped replying"
@@ -333,6 +359,7 @@ STATES = {
     "letter-with-recording": (200, "The text below is the transcript"),
     "article-with-recording": (200, "Listen · <time"),
     "articles-with-recording": (200, "· Listen, 12 min"),
+    "article-with-figure": (200, "-480w.jpg 480w"),
 }
 
 

@@ -64,6 +64,46 @@ def test_the_letter_goes_through_once_the_database_is_back(client):
     assert Letter.objects.get().original_text == LETTER
 
 
+def test_a_withdrawn_letter_leaves_no_word_behind_revisions_included(client, editor):
+    """The reader sends a letter; the editor edits it, drafts a reply (saved, then an
+    autosaved draft), and restores a revision; the reader withdraws it with the receipt code.
+    Nothing of it is left in the database: not the letter, its reply or any revision of
+    either, nor its title in the admin's log."""
+    from reversion.models import Revision
+
+    from tests.support import change_form_data
+
+    code = receipt_code(client.post(reverse("advice:ask"), ask_data()))
+    letter = Letter.objects.get()
+    desk = Client()
+    desk.force_login(editor)
+    change = reverse("admin:advice_letter_change", args=[letter.pk])
+    edited = {
+        "title": "Twenty years of friendship, gone quiet",
+        "body": "My oldest friend went silent.",
+    }
+    reply = "Send one last warm message, then let the silence answer for her."
+    response = desk.post(change, change_form_data(letter, **edited, **{"reply-0-body": reply}))
+    assert response.status_code == 302
+    autosave = reverse("admin:advice_letter_autosave", args=[letter.pk])
+    assert desk.post(autosave, {"reply-0-body": reply + " Mourn it gently."}).json()["saved"]
+    first = Revision.objects.order_by("pk").first()
+    restore = reverse("admin:advice_letter_restore_revision", args=[letter.pk, first.pk])
+    assert desk.post(restore).status_code == 302
+    words = ["stopped replying", "Fading in Frome", "Twenty years of friendship", "went silent",
+             "one last warm message", "Mourn it gently"]  # fmt: skip
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert all(word in dump.getvalue() for word in words)  # the dump does hold them all
+
+    client.post(reverse("advice:ask_status"), {"code": code, "action": "withdraw-confirmed"})
+    assert not Letter.objects.exists() and not Revision.objects.exists()
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for word in words:
+        assert word not in dump.getvalue(), word
+
+
 @pytest.fixture
 def gunicorn_log(tmp_path):
     """A real gunicorn with the repository's config, its access log captured."""

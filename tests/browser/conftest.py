@@ -96,3 +96,10 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.section("Accessibility notes (axe, below serious)")
         for line in notes:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def served_media(settings, tmp_path):
+    """Uploads go to a temporary MEDIA_ROOT, which the live server serves at /media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ROOT_URLCONF = "tests.browser.media"
