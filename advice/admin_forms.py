@@ -2,17 +2,18 @@
 themes first (postbag.admin_widgets.SectionedCheckboxes), the edited letter previewed as the
 public page sets a reader's words, and the column's length under the reply."""
 
-from django import forms
 from django.conf import settings
 
 from advice.models import Letter, Reply
 from postbag.admin_widgets import CountedMarkdownxWidget, SectionedThemesAdmin, suggest
+from postbag.recordings import RecordingForm
 from postbag.words import OVER_NOTE, UNDER_NOTE, count_words, length_guidance
 
 
-class LetterForm(forms.ModelForm):
-    """The letter's admin form: its suggested themes (Letter.suggested_themes) not yet
-    chosen are offered first in the themes picker."""
+class LetterForm(RecordingForm):
+    """The letter's admin form: the recording checked as every content form checks it
+    (RecordingForm), and the suggested themes (Letter.suggested_themes) not yet chosen
+    offered first in the themes picker."""
 
     class Meta:
         model = Letter

@@ -120,7 +120,9 @@ def editor_answers_and_publishes(page):
     screenshots(page, "editor-2-letter")
 
     page.get_by_label("Status:").select_option(label="Published")
+    page.get_by_role("button", name="Save", exact=True).click()
     # The reply links to a helpline's web address: the identifying-details check asks.
+    expect(page.locator("#identifying-check .errorlist")).to_contain_text("web address")
     page.get_by_label("I have checked the highlighted details").check()
     page.get_by_role("button", name="Save", exact=True).click()
     saved = page.locator(".messagelist .success")
