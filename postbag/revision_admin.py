@@ -95,12 +95,16 @@ class RevisionsAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        # The first edit of something that was never revised (a letter as it arrived, an
-        # imported article) keeps what it was first, so that the edit can be undone.
-        if change and registration(self.model) and not revisions_of(obj).exists():
-            stored = self.model._base_manager.get(pk=obj.pk)
-            keep_revision(stored, comment=BEFORE_FIRST_EDIT)
+        if change:
+            self._keep_the_first_version(obj)
         super().save_model(request, obj, form, change)
+
+    def _keep_the_first_version(self, document):
+        # The first edit or draft of something that was never revised (a letter as it
+        # arrived, an imported article) keeps what it was first, so it can be undone.
+        if registration(self.model) and not revisions_of(document).exists():
+            stored = self.model._base_manager.get(pk=document.pk)
+            keep_revision(stored, comment=BEFORE_FIRST_EDIT)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -215,6 +219,7 @@ class RevisionsAdminMixin:
         parts, problem = _typed_copy(document, registration(self.model), request.POST)
         if problem:
             return JsonResponse({"error": problem}, status=400)
+        self._keep_the_first_version(document)
         revision = keep_draft(document, parts, user=request.user)
         if revision is None:
             return JsonResponse({"saved": False})

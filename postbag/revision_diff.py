@@ -88,7 +88,7 @@ def change_summary(older, newer, labels, *, long_keys):
         else:
             sign = "+" if gained > 0 else "−"
             changes.append(f"{label} {sign}{abs(gained)} word{'s' if abs(gained) != 1 else ''}")
-    return ", ".join(changes) or "No change in the text"
+    return ", ".join(changes) or "The same text as the revision before"
 
 
 def field_diffs(older, newer, labels, *, long_keys):

@@ -14,7 +14,13 @@ from advice import services
 from advice.models import Letter, Reply
 from articles.models import Article
 from postbag.revision_diff import change_summary, word_diff
-from postbag.revisions import AUTOSAVED, keep_revision, revisions_of, text_of_revision
+from postbag.revisions import (
+    AUTOSAVED,
+    BEFORE_FIRST_EDIT,
+    keep_revision,
+    revisions_of,
+    text_of_revision,
+)
 from tests import factories
 from tests.support import change_form_data
 
@@ -263,10 +269,12 @@ def test_autosave_keeps_a_draft_without_changing_the_letter(editor_client):
     assert letter.title == "" and letter.body == READER_WORDS
     assert not Reply.objects.exists()  # the typed reply is in the draft only
     autosave(editor_client, letter, title="Money, again", **{"reply-0-body": REPLY + " Soon."})
-    assert comments(letter) == [AUTOSAVED]  # one draft between saves: the latest
+    # One draft between saves, the latest; below it the letter as it arrived (so the first
+    # draft can be undone, as the first save can).
+    assert comments(letter) == [AUTOSAVED, BEFORE_FIRST_EDIT]
     same = {"title": "Money, again", "reply-0-body": REPLY + " Soon."}
     assert autosave(editor_client, letter, **same).json()["saved"] is False
-    draft = revisions_of(letter).get()
+    draft = revisions_of(letter).first()
     response = editor_client.post(url("restore_revision", letter.pk, draft.pk))
     assert response.status_code == 302
     letter.refresh_from_db()
@@ -299,7 +307,7 @@ def test_autosave_refuses_bad_posts_with_a_4xx(editor_client, settings):
             "POST", endpoint, latin, f"application/x-www-form-urlencoded; charset={charset}"
         )
         assert answer.status_code == 200
-        draft = text_of_revision(revisions_of(letter).get(), Letter)[0]
+        draft = text_of_revision(revisions_of(letter).first(), Letter)[0]
         if charset == "latin-1":
             assert draft["body"] == "Café au lait, s'il te plaît"
     strict = Client(enforce_csrf_checks=True)
@@ -307,7 +315,8 @@ def test_autosave_refuses_bad_posts_with_a_4xx(editor_client, settings):
     assert letter_editor.is_staff
     assert strict.post(endpoint, {"title": "no token"}).status_code == 403
     letter.refresh_from_db()
-    assert letter.title == "" and Revision.objects.count() == 1
+    # The letter as it arrived and the one draft: nothing from the refused posts.
+    assert letter.title == "" and comments(letter) == [AUTOSAVED, BEFORE_FIRST_EDIT]
 
 
 # --- Deleted with the letter ---------------------------------------------------------------

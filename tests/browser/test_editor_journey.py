@@ -66,6 +66,8 @@ WIDER_THAN_THE_WINDOW = """Array.from(document.querySelectorAll("body *"))
 
 
 def no_sideways_scroll(page, where):
+    # Measured once the page's stylesheets are in: before, an image is as wide as its file.
+    page.wait_for_load_state("load")
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     wider = page.evaluate(WIDER_THAN_THE_WINDOW) if width[0] > width[1] else []
     assert width[0] <= width[1], f"{where} scrolls sideways: {width}, {wider}"
