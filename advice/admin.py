@@ -21,6 +21,7 @@ from advice.models import ColumnistProfile, Letter, Reply, Theme
 from postbag.admin import EditorStylesMixin, PublishableAdmin, day_words, publication_words
 from postbag.admin_widgets import CountedMarkdownxWidget
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
+from postbag.revision_admin import quoted
 from postbag.stored_files import DeletesReplacedFiles, delete_when_committed
 from postbag.text import excerpt
 
@@ -297,7 +298,7 @@ class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin,
             except ValidationError as error:
                 self.message_user(
                     request,
-                    f"“{letter}” was not changed: {' '.join(error.messages)}",
+                    f"{quoted(letter)} was not changed: {' '.join(error.messages)}",
                     messages.WARNING,
                 )
         if changed:

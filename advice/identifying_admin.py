@@ -7,7 +7,10 @@ and in the reply, highlighted, and confirms she has looked (postbag.identifying 
   with the status Published (now or scheduled) while there are details and no tick brings
   the form back with an error, everything typed kept.
 - The changelist action "Publish the selected letters now" first shows a confirmation page
-  listing each letter's details, unless none has any.
+  listing each publishable letter's details, unless none has any, and which can't be
+  published and why.
+- Every other way to the text of a published (or scheduled) letter asks too: editing only
+  its reply, and restoring a revision (postbag.revision_admin's restore_question hook).
 """
 
 from dataclasses import dataclass
@@ -15,12 +18,17 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from advice.models import Letter
+from advice.models import Letter, Reply
 from postbag.identifying import KINDS, find_identifying_details
+from postbag.revisions import text_of_revision
+from postbag.text import normalise_newlines
 
 CONFIRMED = "identifying_confirmed"
+# Posted by the restore question's form: a post with it and without CONFIRMED was not ticked.
+ASKED = "identifying_asked"
 # The reply inline's form prefix (Reply.letter's related name) and its one form.
 REPLY_PREFIX = "reply-0-"
 
@@ -83,6 +91,25 @@ def checked_letter(letter):
     )
 
 
+def restored_texts(letter, revision):
+    """check_texts for `letter` as restoring `revision` (a reversion Revision) would leave
+    it: the revision's title, letter and sign-off, its reply if it holds one, else the
+    reply as saved now (restore_revision leaves a part the revision lacks as it is)."""
+    text, present = text_of_revision(revision, Letter)
+    reply = Reply.objects.filter(letter=letter.pk).first()
+    if "reply" in present:
+        reply_body, reply_sign_off = text["reply.body"], text["reply.sign_off"]
+    else:
+        reply_body, reply_sign_off = (reply.body, reply.sign_off) if reply else ("", "")
+    return check_texts(
+        title=text["title"],
+        body=text["body"],
+        sign_off=text["sign_off"],
+        reply_body=reply_body,
+        reply_sign_off=reply_sign_off,
+    )
+
+
 def grouped(checked):
     """[(kind in words, [distinct matched texts])] over `checked` (CheckedText list), in
     the order of KINDS; kinds with nothing found left out."""
@@ -116,10 +143,24 @@ class IdentifyingCheckForm(forms.ModelForm):
             reply_sign_off=self.data.get(REPLY_PREFIX + "sign_off", ""),
         )
 
+    def reply_changed(self):
+        """Whether the posted reply (its inline's text) differs from the saved one: editing
+        only the reply of a published letter changes what readers see, so it asks too."""
+        stored = Reply.objects.filter(letter=self.instance.pk).first() if self.instance.pk else None
+        if stored is None and not self.data.get(REPLY_PREFIX + "body", "").strip():
+            return False  # no reply written: the empty inline's defaults are not a change
+        return any(
+            REPLY_PREFIX + name in self.data
+            and normalise_newlines(self.data[REPLY_PREFIX + name]).strip()
+            != (getattr(stored, name, "") or "").strip()
+            for name in ("body", "sign_off")
+        )
+
     def clean(self):
         cleaned = super().clean()
         publishing = cleaned.get("status") == Letter.Status.PUBLISHED and (
             {"status", "published_at", "title", "body", "sign_off"} & set(self.changed_data)
+            or self.reply_changed()
         )
         if publishing and not cleaned.get("identifying_checked"):
             found = grouped(self.posted_texts())
@@ -147,6 +188,32 @@ class IdentifyingCheckMixin:
         kwargs["form"] = type("IdentifyingCheckLetterForm", (IdentifyingCheckForm, base), {})
         return super().get_form(request, obj, **kwargs)
 
+    def restore_question(self, request, letter, revision):
+        """postbag.revision_admin's hook: restoring a revision of a published (or scheduled)
+        letter whose text has details asks first, as saving does; the page's form posts the
+        restore again with the tick (CONFIRMED). None: restore at once."""
+        if letter.status != Letter.Status.PUBLISHED or request.POST.get(CONFIRMED):
+            return None
+        texts = restored_texts(letter, revision)
+        found = grouped(texts)
+        if not found:
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Check before restoring",
+            "opts": self.opts,
+            "original": letter,
+            "revision": revision,
+            "identifying_texts": texts,
+            "identifying_found": found,
+            "confirmed_name": CONFIRMED,
+            "not_ticked": ASKED in request.POST,
+            "revisions_url": reverse(
+                f"{self.admin_site.name}:advice_letter_revisions", args=[letter.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/advice/letter/restore_confirmation.html", context)
+
     def render_change_form(self, request, context, *args, **kwargs):
         form = context["adminform"].form
         texts = form.posted_texts()
@@ -160,23 +227,29 @@ class IdentifyingCheckMixin:
 
 def confirm_publishing(model_admin, request, queryset):
     """The publish action's question: None when it may go ahead (confirmed, or nothing
-    found in any selected letter), else the confirmation page (a TemplateResponse) listing
-    each letter's details, whose Confirm posts the action again with CONFIRMED."""
+    found in any selected letter that can be published), else the confirmation page (a
+    TemplateResponse) listing the details of each letter it would publish, and which of the
+    selected can't be published and why (no title, no reply); its Confirm posts the action
+    again with CONFIRMED, for the publishable letters only."""
     if CONFIRMED in request.POST:
         return None
-    letters = []
+    letters, cannot, publishable = [], [], []
     for letter in queryset.select_related("reply"):
-        found = grouped(checked_letter(letter))
-        if found:
+        if problems := letter.publication_problems():
+            cannot.append((letter, " ".join(problems.values())))
+            continue
+        publishable.append(letter)
+        if found := grouped(checked_letter(letter)):
             letters.append((letter, found))
     if not letters:
-        return None
+        return None  # the action publishes the rest and says why the others were not
     context = {
         **model_admin.admin_site.each_context(request),
         "title": "Check before publishing",
         "opts": model_admin.model._meta,
         "letters": letters,
-        "selected": queryset,
+        "cannot": cannot,
+        "selected": publishable,
         "confirmed_name": CONFIRMED,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }

@@ -213,6 +213,8 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 MARKDOWNX_MEDIA_PATH = "uploads/"
+# The longest text (characters) the editor's live preview renders as she types.
+MARKDOWN_PREVIEW_MAX_CHARS = 100_000
 # The widths (px) each uploaded image is also stored at, for srcset (postbag/images.py).
 IMAGE_WIDTHS = (480, 800, 1200)
 # The column's target length for a letter and its reply together, in words: shown to the

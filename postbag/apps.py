@@ -20,7 +20,8 @@ class PostbagConfig(AppConfig):
 
 
 class PostbagAdminConfig(admin_apps.AdminConfig):
-    """Django's admin, with a login that slows down guessing (postbag.admin_site)."""
+    """Django's admin, with a login that slows down guessing (postbag.admin_site) and
+    actions that refuse a selection they can't read (postbag.admin_actions)."""
 
     default = False  # named in INSTALLED_APPS in place of django.contrib.admin
-    default_site = "postbag.admin_site.PostbagAdminSite"
+    default_site = "postbag.admin_actions.SelectionCheckingAdminSite"

@@ -9,6 +9,7 @@ type, which a browser takes from the name and an attacker chooses.
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -17,10 +18,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 from django.views import View
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from postbag.images import scaled_versions, store_image
+from postbag.images import one_line, scaled_versions, store_image
 from postbag.markdown import render_preview
 
 logger = logging.getLogger(__name__)
@@ -40,15 +42,45 @@ TOO_MANY_PIXELS = (
 
 
 class StaffOnlyMixin:
+    """A 403 for everyone but active staff who hold `permission` ("app_label.codename";
+    empty: any staff member), as the admin page for the same thing would refuse them."""
+
+    permission = ""
+
     def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_active and request.user.is_staff):
+        user = request.user
+        if not (user.is_active and user.is_staff):
             raise PermissionDenied("The Markdown editor is for editors.")
+        if self.permission and not user.has_perm(self.permission):
+            raise PermissionDenied("You may not do this here.")
         return super().dispatch(request, *args, **kwargs)
 
 
+def preview_limit():
+    """The longest text (characters) the live preview renders: MARKDOWN_PREVIEW_MAX_CHARS,
+    100,000 unless set. Rendering grows with the text (800 KB took 6 s); the longest piece
+    of the column is a fifth of this."""
+    return settings.MARKDOWN_PREVIEW_MAX_CHARS
+
+
 class MarkdownPreviewView(StaffOnlyMixin, View):
+    """markdownx's preview endpoint: the HTML of `content`, or, for a text longer than
+    `preview_limit()`, a short message in its place (the widget shows whatever comes)."""
+
+    # Rendering shows nothing that isn't already the editor's; any staff member may.
+
     def post(self, request):
-        return HttpResponse(render_preview(request.POST.get("content", "")))
+        content = request.POST.get("content", "")
+        limit = preview_limit()
+        if len(content) > limit:
+            return HttpResponse(
+                format_html(
+                    '<p class="preview-too-long">This text is longer than {} characters, '
+                    "too long to preview as you type. It is still saved as usual.</p>",
+                    f"{limit:,}",
+                )
+            )
+        return HttpResponse(render_preview(content))
 
 
 @dataclass(frozen=True)
@@ -166,21 +198,65 @@ def prepare_upload(upload):
     )
 
 
+# C0 controls and DEL: invisible, meaningless in alt text or a caption (and NUL can't be
+# stored in PostgreSQL); a tab is a space.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ALT_HINT = "Describe the image for someone who can't see it."
+CAPTION_HINT = "Shown under the image on the page, as its caption. Leave empty for none."
+# The longest alt text or caption, in characters (UploadedImage's fields are this long).
+LINE_LENGTH = 500
+
+
+class OneLineField(forms.CharField):
+    """Text on one line: line breaks and tabs become spaces, control characters go."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return one_line(CONTROL_CHARACTERS.sub("", text.replace("\t", " ")))
+
+
+def alt_field(*, required):
+    """An image's alt text: one line of at most LINE_LENGTH characters (OneLineField), the
+    rule of the Images admin and the upload endpoint alike."""
+    return OneLineField(
+        label="Alt text",
+        max_length=LINE_LENGTH,
+        required=required,
+        help_text=ALT_HINT,
+    )
+
+
+def caption_field():
+    """An image's optional caption, with the same rule as its alt text (`alt_field`)."""
+    return OneLineField(
+        label="Caption (optional)",
+        max_length=LINE_LENGTH,
+        required=False,
+        help_text=CAPTION_HINT,
+    )
+
+
 class ImageUploadForm(forms.Form):
     """The file markdownx's widget posts as `image`, checked and prepared for storing
-    (`prepare_upload`); MARKDOWNX_MEDIA_PATH is the folder in the storage."""
+    (`prepare_upload`), with the alt text and caption the Insert image dialog sends (a
+    drag and drop onto the editor sends none); MARKDOWNX_MEDIA_PATH is the folder in the
+    storage."""
 
     image = image_file_field()
+    alt = alt_field(required=False)
+    caption = caption_field()
 
     def clean_image(self):
         upload = self.cleaned_data["image"]
         self.prepared = prepare_upload(upload)
         return upload
 
-    def save(self, *, alt="", caption=""):
+    def save(self):
         """Store the prepared image and its widths (postbag.images.store_image) under a new
-        random name; return the UploadedImage recording them."""
-        return store_image(self.prepared, alt=alt, caption=caption)
+        random name, with its alt text and caption; return the UploadedImage recording
+        them."""
+        data = self.cleaned_data
+        return store_image(self.prepared, alt=data["alt"], caption=data["caption"])
 
 
 class ImageUploadView(StaffOnlyMixin, View):
@@ -195,10 +271,17 @@ class ImageUploadView(StaffOnlyMixin, View):
     `image`.
     """
 
+    # As the Images admin's add form asks (postbag.image_admin).
+    permission = "postbag.add_uploadedimage"
+
     def post(self, request):
         form = ImageUploadForm(request.POST, request.FILES)
         if not form.is_valid():
-            messages = [str(message) for message in form.errors["image"]]
+            messages = [
+                str(message) if name == "image" else f"{form[name].label}: {message}"
+                for name, errors in form.errors.items()
+                for message in errors
+            ]
             return JsonResponse(
                 {"image": messages, "image_code": f"[Image not uploaded: {' '.join(messages)}]"},
                 status=400,

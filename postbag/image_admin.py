@@ -13,7 +13,6 @@ the old address). Deleting one deletes all its stored widths, once the deletion 
 committed.
 """
 
-import re
 from functools import partial
 
 from django import forms
@@ -24,23 +23,10 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from postbag.editor import image_file_field, prepare_upload
-from postbag.images import delete_files, image_markdown, one_line, store_image
+from postbag.editor import alt_field, caption_field, image_file_field, prepare_upload
+from postbag.image_uses import uses_of
+from postbag.images import delete_files, image_markdown, store_image
 from postbag.models import UploadedImage
-
-ALT_HINT = "Describe the image for someone who can't see it."
-CAPTION_HINT = "Shown under the image on the page, as its caption. Leave empty for none."
-# C0 controls and DEL: invisible, meaningless in alt text or a caption (and NUL can't be
-# stored in PostgreSQL); a tab is a space.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class OneLineField(forms.CharField):
-    """Text on one line: line breaks and tabs become spaces, control characters go."""
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        return one_line(CONTROL_CHARACTERS.sub("", text.replace("\t", " ")))
 
 
 class UploadedImageForm(forms.ModelForm):
@@ -48,10 +34,8 @@ class UploadedImageForm(forms.ModelForm):
     prepares it), its alt text and an optional caption."""
 
     image = image_file_field()
-    alt = OneLineField(label="Alt text", max_length=500, help_text=ALT_HINT)
-    caption = OneLineField(
-        label="Caption (optional)", max_length=500, required=False, help_text=CAPTION_HINT
-    )
+    alt = alt_field(required=True)
+    caption = caption_field()
 
     class Meta:
         model = UploadedImage
@@ -142,6 +126,37 @@ class UploadedImageAdmin(admin.ModelAdmin):
             f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
         )
         return HttpResponseRedirect(url)
+
+    # --- Deleting: say which pieces show the image first (postbag.image_uses) -----------
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        image = getattr(response, "context_data", {}).get("object")
+        if isinstance(image, UploadedImage):
+            response.context_data["image_uses"] = self._uses([image])
+        return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            function, name, description = actions["delete_selected"]
+            actions[name] = (self._delete_selected_warning(function), name, description)
+        return actions
+
+    def _delete_selected_warning(self, delete_selected):
+        def delete_selected_showing_uses(model_admin, request, queryset):
+            response = delete_selected(model_admin, request, queryset)
+            if getattr(response, "context_data", None) is not None:
+                response.context_data["image_uses"] = self._uses(queryset)
+            return response
+
+        return delete_selected_showing_uses
+
+    def _uses(self, images):
+        """[(image, [ImageUse, …])] for the images whose Markdown some piece's text holds."""
+        images = list(images)
+        found = uses_of(images, admin_site=self.admin_site)
+        return [(image, found[image.pk]) for image in images if found[image.pk]]
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

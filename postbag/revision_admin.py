@@ -33,6 +33,13 @@ from postbag.revisions import (
 from postbag.text import normalise_newlines
 
 
+def quoted(document):
+    """The piece's name in quotes (“Ghosted after three dates”), unless it has its own (an
+    untitled letter is Letter from “Uptight in Sheffield”): quotes are never nested."""
+    name = str(document)
+    return name if "“" in name else f"“{name}”"
+
+
 def when_words(moment):
     """A revision's time as the editors read it: "29 Nov, 10:02" (postbag.admin.day_words)."""
     from postbag.admin import day_words  # postbag.admin imports this module
@@ -113,6 +120,12 @@ class RevisionsAdminMixin:
         if registration(self.model):
             keep_revision(form.instance, user=request.user)
 
+    def restore_question(self, request, document, revision):
+        """A page to answer before `revision` is restored (a TemplateResponse whose form
+        posts the restore again), or None to restore at once. Asks nothing here; a mixin
+        for a model with its own checks (advice's identifying details) overrides it."""
+        return None
+
     # --- The Revisions page ---------------------------------------------------------------
 
     def _document(self, request, object_id):
@@ -156,7 +169,7 @@ class RevisionsAdminMixin:
             }
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Revisions of “{document}”",
+            "title": f"Revisions of {quoted(document)}",
             "subtitle": None,
             "opts": self.opts,
             "original": document,
@@ -177,6 +190,8 @@ class RevisionsAdminMixin:
         revision = revisions_of(document).filter(pk=revision_id).first()
         if revision is None:
             raise Http404("This revision is not one of this piece's.")
+        if (question := self.restore_question(request, document, revision)) is not None:
+            return question  # e.g. the letter admin's identifying details, to confirm
         when = when_words(revision.date_created)
         try:
             restored = restore_revision(
@@ -246,6 +261,8 @@ def _typed_copy(document, reg, data):
             continue
         value = normalise_newlines(data[key])
         field = owner._meta.get_field(name)
+        if "\x00" in value:  # as a form's CharField refuses it (PostgreSQL can't store it)
+            return parts, f"The {field.verbose_name} contains a null character (U+0000)."
         if field.max_length and len(value) > field.max_length:
             return parts, f"The {field.verbose_name} is longer than {field.max_length} characters."
         setattr(owner, name, value)

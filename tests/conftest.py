@@ -7,10 +7,11 @@ from tests.support import database_down
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path_factory):
-    """Files the site stores (a demo load's portrait, uploads) go to the session's temporary
-    folder, never into the project's media/."""
-    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+def media_root(settings, tmp_path):
+    """Files the site stores (a demo load's portrait, uploads) go to the test's own temporary
+    folder, never into the project's media/; returns that folder (a Path)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -5,14 +5,18 @@ Test files import from here (and from tests/factories.py and tests/live.py), nev
 one another: a test module is free to change without breaking another one.
 """
 
+import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core import signing
 from django.db import connections
@@ -20,6 +24,8 @@ from django.urls import reverse
 
 from advice.receipts import ALPHABET
 from postbag.forms import SHOWN_AT_SALT
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
 
 # --- A reader's letter ---------------------------------------------------------------------
 
@@ -229,3 +235,22 @@ def public_pages(*, letter, article, theme, query="friend", machines=False):
             ("robots", reverse("robots_txt")),
         ]
     return pages
+
+
+def run_script_in_node(script, expression):
+    """The value of the JavaScript `expression` (JSON-able) after the site's static script
+    `script` (a path under static/, e.g. "js/editor-layout.js") has run in Node.js, with
+    just enough of a browser (`window`, a `document` still loading) for it to define its
+    functions. Skips the test where Node.js is not installed: the browser journeys run the
+    same script in Chromium."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed; the browser journeys check the script too")
+    program = (
+        "globalThis.window = globalThis;"
+        "globalThis.document = {readyState: 'loading', addEventListener() {}};"
+        f"{(STATIC / script).read_text()}\n"
+        f"console.log(JSON.stringify({expression}));"
+    )
+    done = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)

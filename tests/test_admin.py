@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
 from advice.models import Letter
@@ -102,3 +103,31 @@ def test_admin_lists_show_whether_each_item_is_public(editor_client):
     html = editor_client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "Public now" in html
     assert 'alt="True"' in html and 'alt="False"' in html
+
+
+def test_every_action_with_an_unreadable_selection_answers_the_list_with_a_message(
+    admin_client, admin_user, rf
+):
+    request = rf.get("/")
+    request.user = admin_user
+    checked = []
+    for model, model_admin in admin.site._registry.items():
+        actions = model_admin.get_actions(request)
+        if not actions:
+            continue
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for selected in ("abc", "99999999999999999999999"):
+            data = {"action": next(iter(actions)), "_selected_action": selected, "index": "0"}
+            response = admin_client.post(changelist, data, follow=True)
+            assert response.status_code == 200, (model, selected)
+            assert "The selection could not be read" in response.content.decode(), model
+        checked.append(model._meta.label)
+    assert {"advice.Letter", "postbag.UploadedImage"} <= set(checked)
+
+
+def test_admin_pages_name_the_site_icon_and_spell_the_sidebar_right(admin_client):
+    for url in [reverse("admin:index"), reverse("admin:advice_letter_changelist")]:
+        page = admin_client.get(url).content.decode()
+        # Without one the browser asks for /favicon.ico, a 404 on every admin page.
+        assert re.search(r'<link rel="icon" href="/static/icons/favicon[^"]*"', page), url
+        assert "Old WordPress addresses" in page and "addresss" not in page

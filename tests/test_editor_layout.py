@@ -4,8 +4,6 @@ section, suggestions first, ticked and saved without any script)."""
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from django.urls import reverse
 from advice.models import Theme
 from postbag.words import count_words, length_guidance
 from tests import factories
-from tests.support import change_form_data
+from tests.support import change_form_data, run_script_in_node
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,19 +38,11 @@ def test_words_are_runs_of_letters_in_any_script_and_links_count_their_text(text
 
 
 def test_the_editors_script_counts_the_same_words():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; the browser test checks the script too")
-    script = (ROOT / "static/js/editor-layout.js").read_text()
-    program = (
-        "globalThis.window = globalThis;"
-        "globalThis.document = {readyState: 'loading', addEventListener() {}};"
-        f"{script}\n"
-        f"const cases = {json.dumps([text for text, _ in WORD_CASES])};"
-        "console.log(JSON.stringify(cases.map(window.postbagCountWords)));"
+    texts = [text for text, _ in WORD_CASES]
+    counted = run_script_in_node(
+        "js/editor-layout.js", f"{json.dumps(texts)}.map(window.postbagCountWords)"
     )
-    out = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == [words for _, words in WORD_CASES]
+    assert counted == [words for _, words in WORD_CASES]
 
 
 def test_the_column_length_is_guidance_with_a_gentle_note():

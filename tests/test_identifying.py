@@ -4,13 +4,17 @@ alone; the letter admin shows them and asks the editor to confirm before publish
 
 import importlib.util
 import json
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from advice.models import Letter, Reply
 from postbag.identifying import find_identifying_details
+from postbag.revisions import revisions_of
 from tests import factories
 from tests.support import change_form_data
 
@@ -257,3 +261,219 @@ def test_publish_action_without_details_publishes_at_once(editor_client):
     assert response.status_code == 302
     letter.refresh_from_db()
     assert letter.is_published
+
+
+# --- Found since the hostile test: ages in words, names in capitals, longer place names ----
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("He said he was twenty-six years old.", ("age", "twenty-six years old")),
+        ("I'm twenty six and feel fifty.", ("age", "I'm twenty six")),
+        ("My mum, aged forty, started again.", ("age", "aged forty")),
+        ("She's nineteen and knows her mind.", ("age", "She's nineteen")),
+        ("my colleague Priya at Deloitte", ("workplace", "Deloitte")),
+        ("my colleague Priya at Deloitte", ("name", "Priya")),
+        ("he works for Network Rail and I'm fifty", ("workplace", "Network Rail")),
+        ("KAREN from SHEFFIELD wrote in.", ("name", "KAREN")),
+        ("KAREN from SHEFFIELD wrote in.", ("place", "SHEFFIELD")),
+        ("She moved back to São Paulo.", ("place", "São Paulo")),
+        ("We met in New York years ago.", ("place", "New York")),
+        ("He lives in Milton Keynes now.", ("place", "Milton Keynes")),
+        ("Home is St Albans, for now.", ("place", "St Albans")),
+    ],
+)
+def test_details_the_hostile_tester_found_missing(text, detail):
+    assert detail in found(text)
+
+
+def test_a_place_of_several_words_is_one_place_not_a_name():
+    assert found("She moved back to São Paulo.") == {("place", "São Paulo")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm one of those people who says sorry to chairs.",
+        "I'm ten minutes late to everything.",
+        "I'm sixty percent sure he meant it.",
+        "AND THEN MAY WILL SAY IT WAS NOTHING, AS ALWAYS.",
+        "WHAT DO I DO? PLEASE HELP ME.",
+        "The new year felt like a fresh start.",
+    ],
+)
+def test_no_new_false_alarms_from_words_in_capitals_or_ages_in_words(text):
+    assert found(text) == set()
+
+
+# --- Cost: linear in the text, whatever the text ------------------------------------------
+
+PATHOLOGICAL = {
+    "ordinary English": (
+        "My sister Kerry says I worry too much, and maybe she is right. We talk on Sundays. "
+    ),
+    "a. repeated": "a.",
+    "ab- repeated": "ab-",
+    "a.@ at the end": "a.",
+    "@ repeated": "a@",
+    "digits": "0123456789",
+    "digits and spaces": "0791 123 ",
+    "Greek": "Καλημέρα κόσμε, τι κάνεις; ",
+    "names on every line": "Karen Priya Tom\n",
+    "dots and hyphens": "-.-a",
+}
+
+
+def detect_seconds(text, within, runs=3):
+    """The least CPU time (time.process_time, seconds) of up to `runs` detections of
+    `text`, stopping early once one takes less than `within` (a busy machine slows some)."""
+    find_identifying_details("Karen")  # the word lists are read once per process, not here
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        find_identifying_details(text)
+        times.append(time.process_time() - start)
+        if times[-1] < within:
+            break
+    return min(times)
+
+
+@pytest.mark.parametrize("name, piece", PATHOLOGICAL.items(), ids=PATHOLOGICAL.keys())
+def test_200_kb_of_any_text_takes_under_a_second_or_so(name, piece):
+    text = (piece * (200_000 // len(piece) + 1))[:200_000]
+    if name.endswith("at the end"):
+        text = text[:-1] + "@"  # the local part of an address 200 KB long, read once
+    assert detect_seconds(text, within=1.5) < 1.5  # was 74 s for 50 KB of "a."
+
+
+def test_a_letter_of_5000_characters_takes_well_under_50_ms():
+    letter = (
+        "Dear Elizabeth, my colleague Priya at Deloitte says I'm twenty-six going on sixty. "
+        "I moved from Sheffield to Milton Keynes for the job, and ring my mum on 07911 123456 "
+        "every Sunday. Is it normal to feel this lonely? "
+    )
+    text = (letter * 30)[:5000]
+    assert detect_seconds(text, within=0.05) < 0.05
+
+
+# --- Every path to a published letter's text asks: restoring a revision, editing the reply --
+
+KAREN = "I'm Karen Jones from Sheffield, ring me on 07911 123456."
+
+
+def restore_url(letter, revision):
+    return reverse("admin:advice_letter_restore_revision", args=[letter.pk, revision.pk])
+
+
+def published_with_a_risky_draft(client, **fields):
+    """A published letter with nothing identifying, and an autosaved draft adding Karen's
+    name, town and number; returns the letter and the draft's revision."""
+    letter = factories.letter(
+        title="My neighbour plays drums at midnight",
+        body="Dear Elizabeth, the drumming starts when I go to bed.",
+        **fields,
+    )
+    autosave = reverse("admin:advice_letter_autosave", args=[letter.pk])
+    answer = client.post(autosave, {"body": f"{letter.body} {KAREN}"})
+    assert answer.json()["saved"] is True
+    return letter, revisions_of(letter).first()
+
+
+@pytest.mark.django_db
+def test_restoring_a_draft_with_details_into_a_published_letter_asks_first(editor_client):
+    letter, draft = published_with_a_risky_draft(editor_client)
+
+    page = editor_client.post(restore_url(letter, draft))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Check before restoring" in html and "I have checked the highlighted details" in html
+    assert '<mark class="identifying-phone">07911 123456' in html
+    assert "csrfmiddlewaretoken" in html and 'name="identifying_confirmed"' in html
+    assert "07911" not in editor_client.get(letter.get_absolute_url()).content.decode()
+
+    unticked = editor_client.post(restore_url(letter, draft), {"identifying_asked": "1"})
+    assert unticked.status_code == 200
+    assert "Tick the box to restore this revision" in unticked.content.decode()
+    letter.refresh_from_db()
+    assert "Karen" not in letter.body
+
+    done = editor_client.post(restore_url(letter, draft), {"identifying_confirmed": "1"})
+    assert done.status_code == 302
+    letter.refresh_from_db()
+    assert letter.body.endswith(KAREN) and letter.is_published
+
+
+@pytest.mark.django_db
+def test_restoring_into_a_scheduled_letter_asks_too(editor_client):
+    letter, draft = published_with_a_risky_draft(
+        editor_client, published_at=timezone.now() + timedelta(days=2)
+    )
+    assert (
+        "Check before restoring" in editor_client.post(restore_url(letter, draft)).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_restoring_into_a_letter_not_yet_published_needs_no_tick(editor_client):
+    letter, draft = published_with_a_risky_draft(editor_client, status=Letter.Status.DRAFTED)
+    assert editor_client.post(restore_url(letter, draft)).status_code == 302
+    letter.refresh_from_db()
+    assert letter.body.endswith(KAREN)
+
+
+@pytest.mark.django_db
+def test_editing_only_the_reply_of_a_published_letter_asks(editor_client):
+    letter = factories.letter(title="Drums at midnight", body="The drumming starts at ten.")
+    data = change_form_data(
+        letter,
+        published_at_0=timezone.localtime(letter.published_at).strftime("%Y-%m-%d"),
+        published_at_1=timezone.localtime(letter.published_at).strftime("%H:%M:%S"),
+        **{
+            "reply-INITIAL_FORMS": "1",
+            "reply-0-id": letter.reply.pk,
+            "reply-0-body": "Ask Karen at number 12 to ring me on 07911 123456.",
+        },
+    )
+    response = editor_client.post(reverse("admin:advice_letter_change", args=[letter.pk]), data)
+    assert response.status_code == 200
+    assert "tick the box to publish" in response.content.decode()
+    letter.reply.refresh_from_db()
+    assert "07911" not in letter.reply.body
+
+
+# --- The publish action's page: only letters it would publish; quotes never nested --------
+
+
+@pytest.mark.django_db
+def test_publish_confirmation_lists_only_publishable_letters_and_says_why_not(editor_client):
+    risky = factories.letter(status=Letter.Status.DRAFTED, body="My boss at Deloitte is cruel.")
+    untitled = factories.letter(
+        status=Letter.Status.DRAFTED,
+        title="",
+        original_sign_off="Uptight in Sheffield",
+        body="Karen from Leeds never answers.",
+    )
+    url = reverse("admin:advice_letter_changelist")
+    action = {"action": "publish_now", "_selected_action": [risky.pk, untitled.pk]}
+    html = editor_client.post(url, action).content.decode()
+    assert "Deloitte" in html and "Karen" not in html  # the untitled one is not to check
+    assert "needs a title before it is published" in html
+    assert f'value="{untitled.pk}"' not in html and f'value="{risky.pk}"' in html
+    assert "““" not in html and "””" not in html
+
+
+@pytest.mark.django_db
+def test_an_untitled_letter_is_named_without_nested_quotes(editor_client):
+    untitled = factories.letter(
+        status=Letter.Status.DRAFTED, title="", original_sign_off="Uptight in Sheffield"
+    )
+    url = reverse("admin:advice_letter_changelist")
+    done = editor_client.post(
+        url, {"action": "publish_now", "_selected_action": [untitled.pk]}, follow=True
+    )
+    html = done.content.decode()
+    assert "Letter from “Uptight in Sheffield” was not changed" in html
+    assert "““" not in html and "””" not in html
+    revisions = reverse("admin:advice_letter_revisions", args=[untitled.pk])
+    assert "””" not in editor_client.get(revisions).content.decode()

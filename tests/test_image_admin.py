@@ -6,8 +6,6 @@ import html
 import io
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,10 +15,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from postbag.image_admin import ALT_HINT
+from postbag.editor import ALT_HINT
 from postbag.images import image_markdown, one_line
 from postbag.markdown import render_markdown
 from postbag.models import UploadedImage
+from tests import factories
+from tests.support import run_script_in_node
 
 pytestmark = pytest.mark.django_db
 
@@ -68,26 +68,12 @@ def test_the_markdown_line_renders_the_alt_text_exactly_and_the_caption_as_a_fig
 
 
 def test_the_insert_image_script_writes_the_same_markdown():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; the browser journey checks the script too")
-    script = (ROOT / "static/js/insert-image.js").read_text()
-    program = (
-        "globalThis.window = globalThis;"
-        "globalThis.document = {readyState: 'loading', addEventListener() {}};"
-        f"{script}\n"
-        f"const cases = {json.dumps(MARKDOWN_CASES)};"
-        f"console.log(JSON.stringify(cases.map(([alt, caption]) =>"
-        f" window.postbagImageMarkdown({json.dumps(URL)}, alt, caption))));"
+    written = run_script_in_node(
+        "js/insert-image.js",
+        f"{json.dumps(MARKDOWN_CASES)}.map(([alt, caption]) =>"
+        f" window.postbagImageMarkdown({json.dumps(URL)}, alt, caption))",
     )
-    done = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout) == [image_markdown(URL, *case) for case in MARKDOWN_CASES]
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+    assert written == [image_markdown(URL, *case) for case in MARKDOWN_CASES]
 
 
 def picture(size=(1600, 1000), image_format="PNG"):
@@ -255,3 +241,33 @@ def test_deleting_an_image_deletes_its_widths_once_committed(
             {"action": "delete_selected", "_selected_action": [second.pk], "post": "yes"},
         )
     assert not UploadedImage.objects.exists() and stored_files(media_root) == []
+
+
+def test_deleting_an_image_in_use_lists_the_pieces_that_show_it(editor_client):
+    add(editor_client, picture((300, 200)))
+    add(editor_client, picture((300, 200)), alt="A second cup")
+    used, unused = UploadedImage.objects.order_by("pk")
+    line = image_markdown(f"/media/{used.name}", used.alt)
+    letter = factories.letter(title="Tea with my sister", body=f"We talk.\n\n{line}\n")
+    factories.article(title="The kettle diaries", body=f"Steam.\n\n{line}\n")
+    reply_only = factories.letter(title="A reply with a picture")
+    reply_only.reply.body = f"Try this.\n\n{line}"
+    reply_only.reply.save()
+
+    delete = reverse("admin:postbag_uploadedimage_delete", args=[used.pk])
+    page = editor_client.get(delete).content.decode()
+    assert "used in 3 pieces" in page and "will show a missing image" in page
+    assert "Tea with my sister" in page and "The kettle diaries" in page
+    assert "A reply with a picture</a> (reply)" in page  # a reply: its letter's page
+    letter_page = reverse("admin:advice_letter_change", args=[letter.pk])
+    assert f'href="{letter_page}"' in page
+    assert reverse("admin:advice_letter_change", args=[reply_only.pk]) in page
+
+    quiet = editor_client.get(reverse("admin:postbag_uploadedimage_delete", args=[unused.pk]))
+    assert "missing image" not in quiet.content.decode()
+
+    changelist = reverse("admin:postbag_uploadedimage_changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [used.pk, unused.pk]}
+    page = editor_client.post(changelist, chosen).content.decode()
+    assert "used in 3 pieces" in page and "Are you sure" in page
+    assert UploadedImage.objects.count() == 2  # only asked, not deleted

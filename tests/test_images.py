@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 VARIANT = re.compile(r"^[0-9a-f]{32}-(\d+)w\.(jpg|png|gif|webp)$")
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def photo(size, image_format="JPEG"):
     """A photo as a phone writes it, with the camera and a GPS position in its EXIF."""
     exif = Image.Exif()

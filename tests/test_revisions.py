@@ -348,3 +348,17 @@ def test_articles_are_registered_and_their_revisions_go_when_deleted():
     keep_revision(article)
     Article.objects.filter(pk=article.pk).delete()
     assert not Revision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "model, field",
+    [("advice_letter", "title"), ("advice_letter", "reply-0-body"), ("articles_article", "title")],
+)
+def test_autosave_refuses_a_null_character_as_the_forms_do(editor_client, model, field):
+    # PostgreSQL can't store U+0000 in text: without the check this was a 500 there.
+    piece = new_letter() if model == "advice_letter" else factories.article()
+    endpoint = url("autosave", piece.pk, model=model)
+    answer = editor_client.post(endpoint, {field: "Kind\x00words"})
+    assert answer.status_code == 400
+    assert "null character" in answer.json()["error"]
+    assert not revisions_of(piece).exists()

@@ -7,27 +7,24 @@ editor, then, for what readers get, through the repository's nginx in front of g
 import io
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 import zlib
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 
+from postbag.models import UploadedImage
 from tests.live import gunicorn, nginx
 
 pytestmark = pytest.mark.django_db
 
 STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|gif|webp)$")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def image_bytes(image, image_format, **options):
@@ -276,3 +273,51 @@ def test_nginx_serves_uploads_as_images_and_nothing_else_from_media(
             assert "alert(" not in refused.value.read().decode(errors="replace")
             assert refused.value.headers["X-Content-Type-Options"] == "nosniff"
             assert refused.value.headers["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_staff_who_may_only_view_images_cannot_upload(client, django_user_model, media_root):
+    # The Images admin refuses them an upload; the editor's endpoint must too.
+    viewer = django_user_model.objects.create_user("viewer", password="x" * 12, is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_uploadedimage"))
+    client.force_login(viewer)
+    assert upload(client, "a.png", png_bytes(), "image/png").status_code == 403
+    assert not Path(media_root).exists() and not UploadedImage.objects.exists()
+    viewer.user_permissions.add(Permission.objects.get(codename="add_uploadedimage"))
+    client.force_login(django_user_model.objects.get(pk=viewer.pk))  # fresh permission cache
+    assert upload(client, "a.png", png_bytes(), "image/png").status_code == 200
+
+
+def test_the_insert_image_dialog_stores_the_alt_text_and_caption(editor_client, media_root):
+    fields = {"alt": "A teapot\x00 in\ta\r\nknitted cosy", "caption": "Sunday\x07 tea"}
+    response = editor_client.post(
+        reverse("markdownx_upload"),
+        {"image": SimpleUploadedFile("pot.png", png_bytes(), "image/png"), **fields},
+    )
+    assert response.status_code == 200, response.content
+    image = UploadedImage.objects.get()
+    assert (image.alt, image.caption) == ("A teapot in a knitted cosy", "Sunday tea")
+
+
+def test_an_alt_text_too_long_is_refused_with_a_message(editor_client, media_root):
+    response = editor_client.post(
+        reverse("markdownx_upload"),
+        {"image": SimpleUploadedFile("pot.png", png_bytes(), "image/png"), "alt": "cosy " * 200},
+    )
+    assert response.status_code == 400
+    assert "Alt text: Ensure this value has at most 500 characters" in " ".join(
+        response.json()["image"]
+    )
+    assert not UploadedImage.objects.exists()
+
+
+def test_a_text_too_long_to_preview_gets_a_short_message_quickly(editor_client, settings):
+    preview = reverse("markdownx_markdownify")
+    started = time.monotonic()
+    response = editor_client.post(preview, {"content": "a\n\n" * 200_000})  # 800 KB
+    assert time.monotonic() - started < 1.0  # it took 6 s to render
+    page = response.content.decode()
+    assert response.status_code == 200 and "too long to preview" in page and "<p>a</p>" not in page
+    settings.MARKDOWN_PREVIEW_MAX_CHARS = 40
+    assert "<em>" in editor_client.post(preview, {"content": "*a* " * 10}).content.decode()
+    longer = editor_client.post(preview, {"content": "*a* " * 10 + "!"}).content.decode()
+    assert "longer than 40 characters" in longer

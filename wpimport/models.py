@@ -113,6 +113,7 @@ class OldAddress(models.Model):
 
     class Meta:
         verbose_name = "old WordPress address"
+        verbose_name_plural = "old WordPress addresses"
         ordering = ["path"]
         constraints = [
             models.CheckConstraint(

@@ -120,6 +120,9 @@
       if (!form.reportValidity() || !target) return;
       var data = new FormData();
       data.append("image", file.files[0]);
+      // Stored with the image too, so the Images list shows what it is.
+      data.append("alt", alt.value);
+      data.append("caption", caption.value);
       var token = document.querySelector("input[name=csrfmiddlewaretoken]");
       submit.disabled = true;
       submit.textContent = "Uploading…";

@@ -1,0 +1,57 @@
+"""Changelist actions that answer a selection they can't read with a message, not a 500.
+
+A changelist's action form posts the ticked rows' keys as `_selected_action`; Django's
+ModelAdmin.response_action filters with them as they come (`pk__in=[...]`), so a key that
+isn't one ("abc", a number too large for the column) raises ValueError or a database
+error: a 500. Every ModelAdmin registered on the site gets `CheckedSelectionMixin` (see
+`SelectionCheckingAdminSite.register`), Django's own and the project's alike.
+"""
+
+from django.contrib import messages
+from django.contrib.admin import ModelAdmin, helpers
+from django.core.exceptions import ValidationError
+
+from postbag.admin_site import PostbagAdminSite
+
+UNREADABLE_SELECTION = (
+    "The selection could not be read: tick the items to act on in the list and try again."
+)
+
+
+class CheckedSelectionMixin:
+    """For a ModelAdmin: refuse an action whose `_selected_action` keys are not keys of the
+    model (its primary key field's own cleaning: type and range), with a warning on the
+    changelist, as Django answers an action with nothing selected."""
+
+    def response_action(self, request, queryset):
+        # With "select across" Django acts on the whole list and ignores the keys.
+        if request.POST.get("select_across") != "1":
+            key = self.model._meta.pk
+            try:
+                for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                    key.clean(value, None)
+            except ValidationError:
+                self.message_user(request, UNREADABLE_SELECTION, messages.WARNING)
+                return None  # Django then redirects to the changelist
+        return super().response_action(request, queryset)
+
+
+def with_checked_selection(admin_class):
+    """`admin_class` (a ModelAdmin subclass) with CheckedSelectionMixin in front, under the
+    same name and module (so system checks and error pages name the class written)."""
+    if issubclass(admin_class, CheckedSelectionMixin):
+        return admin_class
+    return type(
+        admin_class.__name__,
+        (CheckedSelectionMixin, admin_class),
+        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
+    )
+
+
+class SelectionCheckingAdminSite(PostbagAdminSite):
+    """The editors' admin site (postbag.admin_site) whose every ModelAdmin checks the
+    selection an action posts (CheckedSelectionMixin). Named in postbag.apps."""
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = with_checked_selection(admin_class or ModelAdmin)
+        return super().register(model_or_iterable, admin_class, **options)
