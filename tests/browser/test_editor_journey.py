@@ -100,6 +100,13 @@ def test_an_editor_answers_a_letter_from_desk_to_public_page(
     reply.fill(FIRST_REPLY)
     preview = page.locator(".markdownx:has(#id_reply-0-body) .markdownx-preview")
     expect(preview.locator("li strong")).to_have_text("Put your ideas in writing")
+    # Set as the public page sets it: the paragraphs and list in the preview's serif, not
+    # in the admin's face for `.form-row p`.
+    faces = preview.evaluate(
+        "box => [box, box.querySelector('p'), box.querySelector('li')]"
+        ".map(e => getComputedStyle(e).fontFamily)"
+    )
+    assert faces[0].startswith('"Iowan Old Style"') and len(set(faces)) == 1, faces
     text_box, preview_box = reply.bounding_box(), preview.bounding_box()
     if phone:
         assert preview_box["y"] >= text_box["y"] + text_box["height"] - 1, "preview not below"
