@@ -4,14 +4,12 @@ A changelist's action form posts the ticked rows' keys as `_selected_action`; Dj
 ModelAdmin.response_action filters with them as they come (`pk__in=[...]`), so a key that
 isn't one ("abc", a number too large for the column) raises ValueError or a database
 error: a 500. Every ModelAdmin registered on the site gets `CheckedSelectionMixin` (see
-`SelectionCheckingAdminSite.register`), Django's own and the project's alike.
+`PostbagAdminSite.register`), Django's own and the project's alike.
 """
 
 from django.contrib import messages
-from django.contrib.admin import ModelAdmin, helpers
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
-
-from postbag.admin_site import PostbagAdminSite
 
 UNREADABLE_SELECTION = (
     "The selection could not be read: tick the items to act on in the list and try again."
@@ -46,12 +44,3 @@ def with_checked_selection(admin_class):
         (CheckedSelectionMixin, admin_class),
         {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
     )
-
-
-class SelectionCheckingAdminSite(PostbagAdminSite):
-    """The editors' admin site (postbag.admin_site) whose every ModelAdmin checks the
-    selection an action posts (CheckedSelectionMixin). Named in postbag.apps."""
-
-    def register(self, model_or_iterable, admin_class=None, **options):
-        admin_class = with_checked_selection(admin_class or ModelAdmin)
-        return super().register(model_or_iterable, admin_class, **options)

@@ -1,4 +1,5 @@
-"""The editors' admin site: Django's own, with a login that resists password guessing.
+"""The editors' admin site: Django's own, with a login that resists password guessing, and
+list actions that answer a selection they can't read with a message (postbag.admin_actions).
 
 Failed log-ins are counted twice, by the keyed-hash limiter of postbag.ratelimit: per user
 name *from one client* (ADMIN_LOGIN_RATE_LIMIT, default 10 an hour) and per client
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 
+from postbag.admin_actions import with_checked_selection
 from postbag.ratelimit import give_back, take, too_many
 
 LOGIN_SCOPE = "admin-login"
@@ -32,6 +34,11 @@ class PostbagAdminSite(admin.AdminSite):
     # Headed with the column's name, as the public site is, read when each page is made.
     site_header = site_title = property(lambda self: f"{settings.COLUMN_NAME} editors")
     index_title = property(lambda self: f"{settings.COLUMN_NAME}: letters, replies and articles")
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every ModelAdmin, Django's own included, checks the keys an action posts.
+        admin_class = with_checked_selection(admin_class or admin.ModelAdmin)
+        return super().register(model_or_iterable, admin_class, **options)
 
     def login(self, request, extra_context=None):
         if request.method != "POST":

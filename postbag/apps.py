@@ -24,4 +24,4 @@ class PostbagAdminConfig(admin_apps.AdminConfig):
     actions that refuse a selection they can't read (postbag.admin_actions)."""
 
     default = False  # named in INSTALLED_APPS in place of django.contrib.admin
-    default_site = "postbag.admin_actions.SelectionCheckingAdminSite"
+    default_site = "postbag.admin_site.PostbagAdminSite"
