@@ -18,8 +18,10 @@ from advice.admin_forms import LetterEditorAdmin
 from advice.columnist import prepared_portrait
 from advice.identifying_admin import IdentifyingCheckMixin, confirm_publishing
 from advice.models import ColumnistProfile, Letter, Reply, Theme
+from advice.updates_admin import PRIVATE_NOTE_FIELDSET  # and the writers' updates' admin
 from postbag.admin import EditorStylesMixin, PublishableAdmin, day_words, publication_words
 from postbag.admin_widgets import CountedMarkdownxWidget
+from postbag.classics_admin import rerun_now
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
 from postbag.revision_admin import quoted
 from postbag.stored_files import DeletesReplacedFiles, delete_when_committed
@@ -188,7 +190,7 @@ class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin,
     date_hierarchy = "received_at"
     ordering = ["-received_at"]
     inlines = [ReplyInline]
-    actions = ["shortlist", "decline", "mark_spam", "publish_now"]
+    actions = ["shortlist", "decline", "mark_spam", "publish_now", rerun_now]
     readonly_fields = ["email_state", "recording_details"]
 
     fieldsets = [
@@ -201,6 +203,7 @@ class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin,
                     "slug",
                     "body",
                     "sign_off",
+                    "content_note",
                     "themes",
                 ],
                 "description": "The edited copy readers see: trim it for length and remove "
@@ -209,9 +212,10 @@ class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin,
         ),
         (
             "Publication",
-            {"fields": ["status", "published_at", "email_state", "comments_closed"]},
+            {"fields": ["status", "published_at", "rerun_at", "email_state", "comments_closed"]},
         ),
         RECORDING_FIELDSET,
+        PRIVATE_NOTE_FIELDSET,
     ]
 
     def get_queryset(self, request):
@@ -382,3 +386,6 @@ class ColumnistProfileAdmin(EditorStylesMixin, MarkdownxModelAdmin):
         """Delete the row, and its portrait once that is committed."""
         super().delete_model(request, obj)
         delete_when_committed(obj.portrait.storage, obj.portrait.name)
+
+
+from advice import postbag_status_admin  # noqa: E402,F401

@@ -19,7 +19,7 @@ class AskForm(HumanCheckedForm):
         min_length=LETTER_MIN,
         max_length=LETTER_MAX,
         strip=True,
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(attrs={"rows": 14, "data-max-length": LETTER_MAX}),
         help_text=f"Between {LETTER_MIN} and {LETTER_MAX:,} characters.",
         error_messages={
             "required": "Please write your letter before sending it.",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from postbag.after_publication import AfterPublication
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import UnicodeSlugField, unique_slug
 from postbag.validators import (
@@ -111,17 +112,17 @@ class LetterQuerySet(PublishableQuerySet):
     def for_listing(self):
         """What a list of letters shows: themes (and their sections) in one extra query,
         not one per letter."""
-        return self.with_themes()
+        return self.with_themes().newest_first()
 
     def for_detail(self):
         """One letter with its reply and themes (with their sections, for the breadcrumb)."""
-        return self.select_related("reply").with_themes()
+        return self.select_related("reply").with_themes().prefetch_related(published_updates())
 
     def for_search_hits(self):
         """What a search hit shows (title, sign-off, date, themes), and `search_text`: the
         letter and its reply, as an alias for the excerpt to be cut from."""
         return (
-            self.only("title", "slug", "sign_off", "published_at")
+            self.only("title", "slug", "sign_off", "published_at", "content_note", "rerun_at")
             .prefetch_related("themes")
             .alias(
                 search_text=Concat(
@@ -131,8 +132,11 @@ class LetterQuerySet(PublishableQuerySet):
         )
 
 
-class Letter(Publishable):
+class Letter(AfterPublication, Publishable):
     """What a reader sent, kept as received, plus the edited copy the column publishes."""
+
+    # Addresses under /letters/ that are pages of their own (advice.urls), never a letter's.
+    RESERVED_SLUGS = frozenset({"updates"})
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -188,6 +192,10 @@ class Letter(Publishable):
     outcome_emailed_at = models.DateTimeField(
         "outcome e-mailed at", null=True, blank=True, editable=False
     )  # when the outcome e-mail went, just before the address was erased
+    # Shown only to the writer, with their code, on the status page of a declined letter;
+    # purged PRIVATE_NOTE_DAYS after it was written (advice.updates.purge_private_notes).
+    private_note = models.TextField(blank=True, max_length=600, validators=[validate_multiline])
+    private_note_written_at = models.DateTimeField(null=True, blank=True, editable=False)
     receipt_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
@@ -251,7 +259,9 @@ class Letter(Publishable):
         if not self.sign_off:
             self.sign_off = strip_control_characters(self.original_sign_off, single_line=True)
         if self.title.strip() and not self.slug:
-            self.slug = unique_slug(self, self.title)
+            self.slug = unique_slug(self, self.title, reserved=self.RESERVED_SLUGS)
+        if bool(self.private_note.strip()) != bool(self.private_note_written_at):
+            self.private_note_written_at = timezone.now() if self.private_note.strip() else None
         super().fill_derived_fields()
 
     def publication_problems(self, *, has_reply=None):
@@ -272,6 +282,8 @@ class Letter(Publishable):
         return problems
 
     def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is the address of another page."})
         # The reply is a row of its own, saved after the letter: its forms check it.
         if self.status == self.Status.PUBLISHED:
             title_problem = self.publication_problems(has_reply=True)
@@ -387,3 +399,7 @@ class ColumnistProfile(models.Model):
     def current(cls):
         """The saved profile, or an unsaved one with the defaults: one query."""
         return cls.objects.filter(pk=1).first() or cls()
+
+
+from advice.letter_updates import LetterUpdate, published_updates  # noqa: E402,F401
+from advice.postbag_status import PostbagStatus  # noqa: E402,F401

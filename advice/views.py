@@ -5,10 +5,13 @@ from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from advice.ask_steps import closed_postbag, kept_form, letters_like
 from advice.columnist import usual_wait_in_words
 from advice.forms import AskForm, StatusForm
 from advice.models import ColumnistProfile, Letter
 from advice.services import find_letter_by_code, submit_letter, withdraw_letter
+from advice.update_forms import UpdateForm
+from advice.updates import private_note_for_writer
 from postbag.errors import on_csrf_failure, retry_later
 from postbag.pagecache import public_page
 from postbag.pagination import paginate
@@ -81,10 +84,17 @@ def ask(request):
 
     A letter refused for its content doesn't count towards ASK_RATE_LIMIT; one that is
     stored, or recognised as a duplicate, does. The count is taken before the letter is
-    stored, in one atomic step, so two sends at once can't both pass a full limit.
+    stored, in one atomic step, so two sends at once can't both pass a full limit. While
+    the postbag is closed its notice answers instead; "Find letters like mine" sends
+    nothing (advice.ask_steps).
     """
+    closed = closed_postbag(request)
+    if closed is not None:
+        return closed
     if request.method != "POST":
         return render_ask_form(request, AskForm())
+    if request.POST.get("action") == "like":  # "Find letters like mine": nothing is sent
+        return render_ask_form(request, kept_form(request.POST), **letters_like(request))
 
     form = AskForm(request.POST)
     try:
@@ -150,6 +160,9 @@ def ask_status(request):
                 "letter": letter,
                 "reader_status": letter.reader_status,
                 "usual_wait": usual_wait_in_words(),
+                "private_note": private_note_for_writer(letter),
+                "private_note_days": settings.PRIVATE_NOTE_DAYS,
+                "update_form": UpdateForm(initial={"code": form.cleaned_data["code"]}),
             },
         )
     except DatabaseError:

@@ -3,6 +3,7 @@ from django.contrib import admin
 from articles.models import Article, Series
 from postbag.admin import PublishableAdmin
 from postbag.admin_widgets import SectionedThemesAdmin
+from postbag.classics_admin import rerun_now
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
 
 
@@ -21,10 +22,14 @@ class ArticleAdmin(SectionedThemesAdmin, RecordingAdminMixin, PublishableAdmin):
     search_fields = ["title", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
     list_select_related = ["series"]
+    actions = [rerun_now]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "byline", "standfirst", "body", "themes"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "byline", "standfirst", "content_note", "body", "themes"]},
+        ),
         ("Series", {"fields": ["series", "series_part"]}),
-        ("Publication", {"fields": ["status", "published_at", "comments_closed"]}),
+        ("Publication", {"fields": ["status", "published_at", "rerun_at", "comments_closed"]}),
         RECORDING_FIELDSET,
     ]
     readonly_fields = ["recording_details"]

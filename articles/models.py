@@ -8,6 +8,7 @@ from django.db.models.functions import Concat
 from django.urls import reverse
 from markdownx.models import MarkdownxField
 
+from postbag.after_publication import AfterPublication
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import UnicodeSlugField, unique_slug
 from postbag.validators import TITLE_LENGTH, validate_multiline, validate_single_line
@@ -63,7 +64,7 @@ class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Series (with each part's place in it) and themes (with their sections) loaded
         alongside, so a page of articles costs two queries."""
-        return self.select_related("series").with_themes().with_series_position()
+        return self.select_related("series").with_themes().with_series_position().newest_first()
 
     def with_series_position(self):
         """Each article with `series_position` (its place among its series' published
@@ -90,7 +91,7 @@ class ArticleQuerySet(PublishableQuerySet):
         """What a search hit shows (title, byline, date, themes), and `search_text`: the
         standfirst and body, as an alias for the excerpt to be cut from."""
         return (
-            self.only("title", "slug", "byline", "published_at")
+            self.only("title", "slug", "byline", "published_at", "content_note", "rerun_at")
             .prefetch_related("themes")
             .alias(
                 search_text=Concat(
@@ -100,7 +101,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(Publishable):
+class Article(AfterPublication, Publishable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = PUBLISHED, "Published"

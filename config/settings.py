@@ -293,6 +293,9 @@ ASK_MIN_SECONDS = env_int("ASK_MIN_SECONDS", 3)
 # Letters one client may send, and receipt-code look-ups it may get wrong, per period.
 ASK_RATE_LIMIT = env_rate("ASK_RATE_LIMIT", "5/h")
 ASK_STATUS_RATE_LIMIT = env_rate("ASK_STATUS_RATE_LIMIT", "20/h")
+ASK_LIKE_RATE_LIMIT = env_rate("ASK_LIKE_RATE_LIMIT", "300/h")  # "letters like yours" look-ups
+# Days a declined letter's private note to its writer is kept (advice.updates).
+PRIVATE_NOTE_DAYS = env_int("PRIVATE_NOTE_DAYS", 60, low=1, high=3650)
 # Where to find help now (Markdown; ASK_CRISIS_NOTICE is its former name): on the ask form
 # and on pieces whose themes ask for it. Its phone numbers become tappable (postbag.phones),
 # read as numbers of CRISIS_PHONE_REGION (ISO 3166 code) unless written with a country code.

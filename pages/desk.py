@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from advice.models import Letter
+from advice.models import Letter, LetterUpdate, PostbagStatus
 from articles.models import Article
 from postbag.publishing import PUBLISHED
 
@@ -53,6 +53,9 @@ class Desk:
     oldest_waiting_url: str = ""
     scheduled: list = field(default_factory=list)
     latest: list = field(default_factory=list)
+    # The postbag's switch (advice.postbag_status) and its admin page, for who may see it.
+    postbag: PostbagStatus | None = None
+    postbag_url: str = ""
 
 
 def letters_list(**filters):
@@ -111,6 +114,14 @@ def editors_desk(user, now=None):
     if Letter in kinds:
         desk.counts, desk.oldest_waiting = letter_counts(now)
         desk.oldest_waiting_url = letters_list(status__in="new,shortlisted")
+    if user.has_perm("advice.view_letterupdate"):
+        updates = reverse("admin:advice_letterupdate_changelist") + "?status__exact=new"
+        desk.counts.append(
+            Tally("Writers' updates", LetterUpdate.objects.waiting().count(), updates)
+        )
+    if user.has_perm("advice.view_postbagstatus"):
+        desk.postbag = PostbagStatus.current()
+        desk.postbag_url = reverse("admin:advice_postbagstatus_changelist")
     columns = ["pk", "title", "slug", "published_at", "status"]
     for model in kinds:
         published = model.objects.filter(status=PUBLISHED).only(*columns)

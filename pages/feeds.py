@@ -18,16 +18,19 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from advice.feeds import LetterEntry
+from advice.letter_updates import LetterUpdate
 from advice.models import Letter, Theme
+from advice.update_feeds import UpdateEntry
 from articles.feeds import ArticleEntry
 from articles.models import Article
-from pages.mixed import light_rows, load_rows, published_about
+from pages.mixed import light_rows, load_rows, newest_first, published_about
+from postbag.after_publication import feed_preface
 from postbag.feeds import AtomWithContent, entry_id
 from postbag.links import absolute_url
 from postbag.markdown import typographic
 
 FEED_LENGTH = 20
-ENTRIES = {"letter": LetterEntry, "article": ArticleEntry}
+ENTRIES = {"letter": LetterEntry, "article": ArticleEntry, "update": UpdateEntry}
 
 
 def load_entries(rows):
@@ -55,7 +58,8 @@ class LatestFeed(Feed):
     def rows(self):
         letters = light_rows(Letter.objects.published(), "letter")
         articles = light_rows(Article.objects.published(), "article")
-        return letters.union(articles, all=True).order_by("-published_at", "-pk")
+        updates = light_rows(LetterUpdate.objects.published(), "update")  # "what happened next"
+        return newest_first(letters, articles, updates)
 
     def items(self):
         return load_entries(self.rows()[:FEED_LENGTH])
@@ -77,7 +81,7 @@ class LatestFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.modified_at  # a classic's re-run moves it, as feed readers expect
 
     def item_author_name(self, item):
         return ENTRIES[item.kind].author_name(item)
@@ -89,7 +93,8 @@ class LatestFeed(Feed):
         return [theme.name for theme in item.themes.all()]
 
     def item_extra_kwargs(self, item):
-        return {"content": ENTRIES[item.kind].content(item)}
+        # The content note and "First published …" come first (postbag.after_publication).
+        return {"content": feed_preface(item) + ENTRIES[item.kind].content(item)}
 
 
 class ThemeFeed(LatestFeed):

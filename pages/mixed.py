@@ -2,8 +2,9 @@
 counts, the themes index by section.
 
 Mixed lists are ordered and paginated over light rows (kind, id, date) from one UNION
-query, then only the page's objects are loaded, with one prefetch per kind. The cost of a
-page therefore does not grow with the archive.
+query, in every list's order (postbag.publishing.listed_at), then only the page's objects
+are loaded, with one prefetch per kind. The cost of a page therefore does not grow with
+the archive.
 """
 
 from dataclasses import dataclass, field
@@ -13,16 +14,24 @@ from django.db.models.functions import Coalesce
 
 from advice.models import Letter, Theme
 from articles.models import Article
+from postbag.publishing import listed_at
 from postbag.versioning import remember
 
 KINDS = {"letter": Letter, "article": Article}
 
 
 def light_rows(queryset, kind):
-    """(kind, pk, published_at) rows of `queryset`, ready for a UNION with the other kind."""
+    """(kind, pk, listed_at) rows of `queryset`, ready for `newest_first`: `listed_at` is
+    the time lists order by (postbag.publishing.listed_at: a classic's re-run time)."""
     return queryset.order_by().values(
-        "pk", "published_at", kind=Value(kind, output_field=CharField())
+        "pk", listed_at=listed_at(queryset.model), kind=Value(kind, output_field=CharField())
     )
+
+
+def newest_first(letters, articles, *others):
+    """The UNION of querysets of light rows, in the lists' order (newest first); `others`
+    are further kinds (the latest feed's writers' updates)."""
+    return letters.union(articles, *others, all=True).order_by("-listed_at", "-pk")
 
 
 def about_theme(queryset, theme, *, section):
@@ -42,7 +51,7 @@ def published_about(theme, *, section=False):
         light_rows(about_theme(model.objects.published(), theme, section=section), kind)
         for kind, model in KINDS.items()
     )
-    return letters.union(articles, all=True).order_by("-published_at", "-pk")
+    return newest_first(letters, articles)
 
 
 def section_themes(theme):
@@ -80,11 +89,11 @@ def load_rows(rows, *, querysets=None):
     """
     rows = list(rows)
     loaded = {}
-    for kind, model in KINDS.items():
+    querysets = querysets or {}
+    for kind in {row["kind"] for row in rows}:  # a kind not in KINDS comes in `querysets`
         ids = [row["pk"] for row in rows if row["kind"] == kind]
-        if ids:
-            queryset = (querysets or {}).get(kind, model.objects.for_listing())
-            loaded[kind] = queryset.in_bulk(ids)
+        queryset = querysets[kind] if kind in querysets else KINDS[kind].objects.for_listing()
+        loaded[kind] = queryset.in_bulk(ids)
     return [loaded[row["kind"]][row["pk"]] for row in rows]
 
 

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from advice.models import Letter
 from articles.models import Article
 from pages.feeds import ENTRIES, LatestFeed, load_entries
-from pages.mixed import light_rows
+from pages.mixed import light_rows, newest_first
 from postbag.links import absolute_url
 from postbag.pagecache import public_page
 from postbag.podcasts import PodcastRss
@@ -55,7 +55,7 @@ class PodcastFeed(LatestFeed):
         with_sound = {"recording": ""}
         letters = light_rows(Letter.objects.published().exclude(**with_sound), "letter")
         articles = light_rows(Article.objects.published().exclude(**with_sound), "article")
-        return letters.union(articles, all=True).order_by("-published_at", "-pk")
+        return newest_first(letters, articles)
 
     def items(self):
         return load_entries(self.rows()[:PODCAST_LENGTH])

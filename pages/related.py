@@ -6,9 +6,13 @@ RELATED_CANDIDATES pieces with any of the themes are weighed, so the cost stays 
 however large the archive grows.
 """
 
+from collections import Counter
+
 from django.db.models import Count, Exists, OuterRef, Subquery
 
+from advice.suggestions import WORD, significant_words
 from pages.mixed import KINDS
+from pages.search import search
 from postbag.versioning import remember
 
 RELATED_CANDIDATES = 300
@@ -36,9 +40,14 @@ def related_to(queryset, theme_ids, *, exclude=None, limit=5):
         candidates = candidates.exclude(pk=exclude.pk)
         if getattr(exclude, "series_id", None) is not None:
             candidates = candidates.exclude(series_id=exclude.series_id)
+    # Whether a crisis theme implies a content note, read in the same query (the note is
+    # shown beside the link: postbag.after_publication).
+    crisis = links.model.objects.filter(
+        **{model._meta.model_name: OuterRef("pk")}, theme__show_crisis_notice=True
+    )
     newest = list(
-        candidates.annotate(shared_themes=Subquery(shared))
-        .only("title", "slug", "published_at")
+        candidates.annotate(shared_themes=Subquery(shared), has_crisis_theme=Exists(crisis))
+        .only("title", "slug", "published_at", "content_note")
         .order_by("-published_at")[:RELATED_CANDIDATES]
     )
     newest.sort(key=lambda item: (item.shared_themes, item.published_at), reverse=True)
@@ -91,3 +100,32 @@ def published_sharing_themes(theme_ids, *, exclude=None, limit=5):
         candidates += related_to(model.objects.all(), theme_ids, exclude=excluded, limit=limit)
     candidates.sort(key=lambda other: (other.shared_themes, other.published_at), reverse=True)
     return candidates[:limit]
+
+
+# A letter's words searched for, at most: a bound on the query, whatever its length.
+LIKE_WORDS = 24
+# How close to the best match's rank another must be to be shown: a half.
+LIKE_SHARE_OF_BEST = 0.5
+
+
+def answered_letters_like_text(text, *, limit=3):
+    """For a reader still writing: up to `limit` published letters most like `text` (str).
+
+    `text` is searched (pages.search, ranked by the database's full-text rank) as its
+    LIKE_WORDS most frequent significant words, any of them (advice.suggestions'
+    words: four letters or more, no stop words), so a letter sharing more and rarer words
+    ranks first; those ranked below LIKE_SHARE_OF_BEST of the best are left out. A list of
+    Letters with `excerpt` (safe HTML), or None when `text` has fewer than two significant
+    words to go on. Neither logged nor stored: the text only
+    reaches the database as the search's parameters.
+    """
+    words = significant_words(text)
+    if len(words) < 2:
+        return None
+    counts = Counter(WORD.findall((text or "").lower().replace("'", "")))
+    chosen = sorted(words, key=lambda word: (-counts[word], -len(word), word))[:LIKE_WORDS]
+    results = search(" or ".join(chosen), kind="letter")
+    # Any one shared word matches; a letter far behind the best shares only a word or two.
+    best = results.rows[0].rank if results.rows else 0
+    close = [row for row in results.rows[:limit] if row.rank >= best * LIKE_SHARE_OF_BEST]
+    return results.load(close)

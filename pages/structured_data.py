@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from advice.letter_updates import last_update_at
 from advice.models import Theme
 from articles.models import Series
 from postbag.links import absolute_url
@@ -39,6 +40,10 @@ def qa_page(letter, comment_count=None):
         "name": typographic(letter.title),
         "text": plain_text(letter.body),
         "dateCreated": iso(letter.published_at),
+        # A classic's re-run moves it, and so does a published update from its writer.
+        "dateModified": iso(
+            max(filter(None, [letter.modified_at, last_update_at(letter)]), default=None)
+        ),
         "author": person(letter.sign_off or "Anonymous"),
         "answerCount": 0,
         "commentCount": comment_count,
@@ -72,7 +77,7 @@ def article_data(article, comment_count=None):
             "description": typographic(article.standfirst) or None,
             "author": person(article.byline),
             "datePublished": iso(article.published_at),
-            "dateModified": iso(article.updated_at),
+            "dateModified": iso(article.modified_at),  # a classic's re-run moves it
             "url": url,
             "mainEntityOfPage": url,
             "publisher": {"@type": "Organization", "name": settings.SITE_NAME},

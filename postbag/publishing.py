@@ -3,14 +3,31 @@
 A thing is public when its status is *published* and its `published_at` is not in the
 future. A future `published_at` is a scheduled post: it appears by itself at that time,
 with no job to run.
+
+Lists are ordered by one rule too, `listed_at`: a piece re-run as a classic
+(postbag.after_publication) counts as of its re-run time once that has come, any other as
+of its publication time. Home, the archives, theme pages and the feeds order by it.
 """
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Case, DateTimeField, F, Min, Prefetch, When
 from django.utils import timezone
 
 PUBLISHED = "published"
+
+
+def listed_at(model):
+    """The expression a list orders `model`'s rows by, newest first: the re-run time
+    (`rerun_at`) once it has come, else the publication time. For a model without
+    re-runs, the publication time."""
+    if not any(field.name == "rerun_at" for field in model._meta.get_fields()):
+        return F("published_at")
+    return Case(
+        When(rerun_at__lte=timezone.now(), then=F("rerun_at")),
+        default=F("published_at"),
+        output_field=DateTimeField(),
+    )
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -21,6 +38,21 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self):
         """Published, with a publication time still to come: they appear by themselves."""
         return self.filter(status=PUBLISHED, published_at__gt=timezone.now())
+
+    def next_appearance(self):
+        """When the next scheduled piece goes public or the next classic re-runs (an aware
+        datetime), or None: the time the lists change by themselves (postbag.versioning)."""
+        times = [self.scheduled().aggregate(soonest=Min("published_at"))["soonest"]]
+        if any(field.name == "rerun_at" for field in self.model._meta.get_fields()):
+            coming = self.published().filter(rerun_at__gt=timezone.now())
+            times.append(coming.aggregate(soonest=Min("rerun_at"))["soonest"])
+        return min((moment for moment in times if moment is not None), default=None)
+
+    def newest_first(self):
+        """Ordered as lists show pieces: by `listed_at` (annotated), newest first, then by
+        id. Costs a sort over the published rows rather than a walk of the listing index:
+        a re-run's place can't be indexed, because it changes when its time comes."""
+        return self.annotate(listed_at=listed_at(self.model)).order_by("-listed_at", "-pk")
 
     def with_themes(self):
         """Prefetch `themes` (in their own order: by name) with each theme's section

@@ -67,8 +67,9 @@ def slugify(text):
     return "-".join(words).strip("-_")
 
 
-def unique_slug(instance, text, *, field="slug"):
-    """A slug made from `text` that no other row of the instance's model uses yet.
+def unique_slug(instance, text, *, field="slug", reserved=()):
+    """A slug made from `text` that no other row of the instance's model uses yet, and not
+    one of `reserved` (slugs whose address is a page of its own, such as /letters/updates/).
 
     At most the field's max_length, with "-2", "-3", … added for a text that another row's
     slug was made from already; "untitled" when `text` has nothing to make one from.
@@ -77,7 +78,7 @@ def unique_slug(instance, text, *, field="slug"):
     base = cut(slugify(text), max_length) or UNTITLED
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     slug, suffix = base, 2
-    while others.filter(**{field: slug}).exists():
+    while slug in reserved or others.filter(**{field: slug}).exists():
         tail = f"-{suffix}"
         slug = cut(base, max_length - len(tail)) + tail
         suffix += 1

@@ -20,7 +20,6 @@ it, so once the cache answers again the version is bumped once.
 import time
 
 from django.core.cache import cache
-from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from postbag.cache import is_unavailable, recoveries
@@ -33,10 +32,11 @@ PRIVATE_FIELDS = {"email", "updated_at", "received_at"}
 
 
 def next_scheduled_publication():
-    """When the next scheduled item of any kind goes public (a Unix time), or None."""
+    """When the next scheduled item of any kind goes public, or a classic re-runs (a Unix
+    time), or None."""
     times = []
     for model in publishable_models():
-        soonest = model.objects.scheduled().aggregate(soonest=Min("published_at"))["soonest"]
+        soonest = model.objects.next_appearance()  # a scheduled piece, or a classic's re-run
         if soonest is not None:
             times.append(soonest.timestamp())
     return min(times, default=None)

@@ -270,10 +270,11 @@ def test_feeds_run_a_fixed_number_of_queries(client, django_assert_max_num_queri
     for n in range(25):
         factories.letter(themes=[theme, factories.theme()], days_ago=n)
         factories.article(themes=[theme], days_ago=n)
-    # Rows, then letters with replies and their themes, articles and their themes.
-    with django_assert_max_num_queries(5):
-        assert len(entries(client, reverse("feeds_latest"))[1]) == 20
+    # Rows, then letters with replies, their themes and their writers' published updates
+    # (advice.letter_updates), articles and their themes.
     with django_assert_max_num_queries(6):
+        assert len(entries(client, reverse("feeds_latest"))[1]) == 20
+    with django_assert_max_num_queries(7):
         assert len(entries(client, reverse("feeds_theme", kwargs={"slug": theme.slug}))[1]) == 20
 
 

@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advice.models import Letter, Reply, Theme
+from advice.postbag_status import switch_postbag
 from articles.models import Article
+from postbag.after_publication import rerun_as_classic
 from tests import factories
 from tests.support import (
     CODE,
@@ -138,6 +140,7 @@ def rendered_pages():
         ("search-common-words", reverse("search") + "?q=the+through"),
         ("not-found", "/letters/no-such-letter/"),
         ("letter-crisis-notice", crisis_letter.get_absolute_url()),
+        *after_publication_pages(letter, article),
     ]:
         pages.append((name, url, client.get(url)))
 
@@ -149,6 +152,7 @@ def rendered_pages():
     code = receipt_code(sent)
     pages.append(("status-received", status, client.post(status, {"code": code})))
     answer(Letter.objects.latest("pk"))
+    pages += update_pages(client, code)
     for name, fields in [
         ("status-refused", {"code": ""}),
         ("status-not-found", {"code": "AAAA-AAAA-AAAA-AAAA"}),
@@ -159,6 +163,7 @@ def rendered_pages():
         pages.append((name, status, client.post(status, fields)))
     similar = ask_data(letter=LETTER + " She was my closest friend.", themes=["friendship"])
     pages.append(("ask-sent-similar-letters", ask, client.post(ask, similar)))
+    pages += postbag_closed_pages(client, ask)
 
     pages += comment_pages(client, letter)
     pages += newsletter_pages(client)
@@ -180,6 +185,57 @@ def rendered_pages():
         pages.append(("home-database-down", "/", outage.get(reverse("home"))))
         pages.append(("ask-database-down", ask, outage.post(ask, ask_data())))
     return pages
+
+
+def update_pages(client, code):
+    """A writer's update: the form, refused, sent, then published (letter, list), and a
+    declined letter's private note on its status page."""
+    from advice.services import submit_letter
+    from advice.updates import publish_update
+    from tests.support import shown_seconds_ago
+
+    send, status = reverse("advice:send_update"), reverse("advice:ask_status")
+    words = "We met for coffee at last, and talked until the café closed. Thank you."
+    fields = {"code": code, "update": words, "consent": "on", "shown_at": shown_seconds_ago()}
+    pages = [("update-form", send, client.get(send))]
+    pages.append(("update-refused", send, client.post(send, {**fields, "update": "Short."})))
+    pages.append(("update-sent", send, client.post(send, fields)))
+    update = Letter.objects.latest("pk").updates.get()
+    publish_update(update=update)
+    pages.append(("letter-with-update", update.letter.get_absolute_url(),
+                  client.get(update.letter.get_absolute_url())))  # fmt: skip
+    pages.append(("updates-list", "/letters/updates/", client.get("/letters/updates/")))
+    declined = submit_letter(text=LETTER + " A letter the column declined, with a note.")
+    declined.letter.status, declined.letter.private_note = "declined", "Call **116 123**."
+    declined.letter.save()
+    note = client.post(status, {"code": declined.receipt_code})
+    pages.append(("status-private-note", status, note))
+    return pages
+
+
+def postbag_closed_pages(client, ask):
+    """The ask form's "letters like mine" step; the postbag closed, and a letter refused by it."""
+    looking = ask_data(letter=LETTER + " She was my closest friend.", action="like")
+    pages = [("ask-letters-like", ask, client.post(ask, looking))]
+    switch_postbag(closed=True, notice="Back on *3 February*.", reopens_on=date(2030, 2, 3))
+    pages.append(("ask-closed", ask, client.get(ask)))
+    pages.append(("ask-closed-kept", ask, client.post(ask, ask_data())))
+    switch_postbag(closed=False)
+    return pages
+
+
+def after_publication_pages(letter, article):
+    """(name, URL) of a letter and an article behind a content note, re-run as classics,
+    and the home page that lists them (issue 19)."""
+    Letter.objects.filter(pk=letter.pk).update(content_note="Mentions self-harm.")
+    Article.objects.filter(pk=article.pk).update(content_note="Discusses a death.")
+    for piece in (letter, article):
+        rerun_as_classic(piece=piece)
+    return [
+        ("letter-content-note-classic", letter.get_absolute_url()),
+        ("article-content-note-classic", article.get_absolute_url()),
+        ("home-with-classics", reverse("home")),
+    ]
 
 
 def comment_pages(client, letter):
@@ -322,10 +378,22 @@ STATES = {
     "ask-duplicate": (200, "Your letter is already with us"),
     "status-received": (200, "usually appear in the column about"),
     "ask-sent-similar-letters": (200, "Letters like yours that Elizabeth has already answered"),
+    "ask-letters-like": (200, "Letters like yours that have been answered"),
+    "ask-closed": (200, "The postbag is closed for now"),
+    "ask-closed-kept": (409, "Your letter was not sent"),
     "letter-crisis-notice": (200, 'href="tel:116123"'),
+    "letter-content-note-classic": (200, "<summary>Read the letter and reply</summary>"),
+    "article-content-note-classic": (200, "<summary>Read the article</summary>"),
+    "home-with-classics": (200, "Classic · First published <time"),
     "status-refused": (400, "Please enter the receipt code"),
     "status-not-found": (200, "No letter matches this code"),
-    "status-answered": (200, "Answered"),
+    "status-answered": (200, "What happened next?"),
+    "update-form": (200, "Send an update about your letter"),
+    "update-refused": (400, "Your update is a little short"),
+    "update-sent": (200, "Your update is with us"),
+    "letter-with-update": (200, "Update from the letter writer"),
+    "updates-list": (200, "Updates from letter writers"),
+    "status-private-note": (200, "for you only"),
     "withdraw-confirm": (200, "Withdraw your letter?"),
     "withdrawn": (200, "Your letter has been deleted"),
     "csrf-refused": (403, "This form couldn"),

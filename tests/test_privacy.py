@@ -205,3 +205,44 @@ def test_subscribing_stores_and_logs_no_client_address(caplog, settings):
     dump = io.StringIO()
     call_command("dumpdata", stdout=dump)
     assert "me@example.org" not in dump.getvalue()  # deleted for real
+
+
+def test_text_looked_up_for_letters_like_yours_is_kept_nowhere(caplog, client):
+    """Issue 19: "Find letters like mine" (a step of the form, or the script's endpoint)
+    searches with the unsent letter and forgets it: no row, no cache entry, no log line."""
+    caplog.set_level(logging.DEBUG)
+    draft = LETTER + " Quillwortsomething worries me every single night."
+    reader = Client(REMOTE_ADDR=ADDRESS)
+    reader.post(reverse("advice:ask_like"), {"letter": draft})
+    reader.post(reverse("advice:ask"), {**ask_data(letter=draft), "action": "like"})
+    assert Letter.objects.count() == 0
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for kept in (dump.getvalue(), caplog.text, cached_text()):
+        assert "quillwort" not in kept.lower() and ADDRESS not in kept
+
+
+def test_a_withdrawn_letter_takes_its_updates_and_private_note_with_it(client):
+    """Issue 19: the writer's updates (published or not) and the editors' private note are
+    deleted with the letter, for real; an update stores nothing but its text."""
+    from advice.letter_updates import LetterUpdate
+    from advice.updates import publish_update, submit_update
+
+    code = receipt_code(client.post(reverse("advice:ask"), ask_data()))
+    letter = Letter.objects.get()
+    letter.title, letter.status = "A friendship gone quiet", Letter.Status.PUBLISHED
+    letter.private_note = "Old note: see the letters on grief."
+    letter.save()
+    words = ["She wrote back in March", "we are planning a walk", "Old note: see the letters"]
+    publish_update(update=submit_update(letter=letter, text=f"{words[0]} and {words[1]}."))
+    submit_update(letter=letter, text="A second update, still waiting for the editors here.")
+    stored = {field.name for field in LetterUpdate._meta.concrete_fields}
+    assert stored == {"id", "letter", "original_text", "body", "status", "received_at",
+                      "published_at", "updated_at"}  # fmt: skip
+
+    client.post(reverse("advice:ask_status"), {"code": code, "action": "withdraw-confirmed"})
+    assert not Letter.objects.exists() and not LetterUpdate.objects.exists()
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for word in words:
+        assert word not in dump.getvalue(), word

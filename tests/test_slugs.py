@@ -1,6 +1,7 @@
 """Slugs made from titles (postbag/slugs.py): unique, within the field, from any script."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from advice.models import Letter
 from articles.models import Article
@@ -85,3 +86,12 @@ def test_a_long_slug_is_never_cut_between_a_letter_and_its_vowel_sign():
     # "-2" leaves room for 198 characters, which would end in a "स" without its sign.
     assert second == title[:197] + "-2"
     assert second.removesuffix("-2").endswith("सी")
+
+
+def test_a_letter_never_takes_the_address_of_a_page_under_letters(db):
+    letter = factories.letter(title="Updates")
+    assert letter.slug == "updates-2"
+    letter.slug = "updates"
+    with pytest.raises(ValidationError) as refused:
+        letter.full_clean()
+    assert "address of another page" in str(refused.value)

@@ -7,7 +7,12 @@ Loaded by the content apps' templates (`{% load pages %}`), so their views never
 from django import template
 
 from pages import cards, structured_data
-from pages.related import answered_letters_like, related_reading, similar_published
+from pages.related import (
+    answered_letters_like,
+    answered_letters_like_text,
+    related_reading,
+    similar_published,
+)
 
 register = template.Library()
 
@@ -47,3 +52,10 @@ def answered_letters_like_this(letter):
     """For the receipt page: published letters most like the reader's new `letter`
     (pages.related.answered_letters_like)."""
     return answered_letters_like(letter)
+
+
+@register.simple_tag
+def answered_letters_like_draft(text):
+    """For the ask form: published letters most like the reader's unsent `text`
+    (pages.related.answered_letters_like_text); None when it is too short to go on."""
+    return answered_letters_like_text(text)
