@@ -16,6 +16,8 @@ from markdownx.models import MarkdownxField
 from advice import services
 from advice.admin_forms import LetterEditorAdmin
 from advice.columnist import prepared_portrait
+from advice.columnists_admin import AssignedToFilter, assign_to_columnist
+from advice.floods_admin import FLOODS_READONLY_FIELDS, IncomingGroupsAdminMixin
 from advice.identifying_admin import IdentifyingCheckMixin, confirm_publishing
 from advice.models import ColumnistProfile, Letter, Reply, Theme
 from advice.updates_admin import PRIVATE_NOTE_FIELDSET  # and the writers' updates' admin
@@ -45,7 +47,7 @@ class ThemeAdmin(EditorStylesMixin, MarkdownxModelAdmin):
     # No prepopulated_fields here or below: the admin's script would drop Hindi's vowel
     # signs from the slug. A slug left empty is made on saving (postbag.slugs).
     form = ThemeForm
-    list_display = ["name", "slug", "parent", "show_crisis_notice"]
+    list_display = ["name", "slug", "parent", "show_crisis_notice", "content_note"]
     list_select_related = ["parent"]
     # Only the themes that are sections are offered, and "-" for the themes in none.
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter), "show_crisis_notice"]
@@ -178,20 +180,26 @@ def requested_writer(form):
 
 
 @admin.register(Letter)
-class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin, PublishableAdmin):
+class LetterAdmin(
+    IncomingGroupsAdminMixin,
+    IdentifyingCheckMixin,
+    LetterEditorAdmin,
+    RecordingAdminMixin,
+    PublishableAdmin,
+):
     change_form_template = "admin/advice/letter/change_form.html"
     change_list_template = "admin/advice/letter/change_list.html"
     # Five columns that fit a 1280 px laptop (admin.css): the suggestions ride in the themes
     # column, and "public now" is in the status's words.
     list_display = ["excerpt", "signed", "received", "status_words", "theme_names"]
     list_display_links = ["excerpt"]
-    list_filter = ["status", "themes", "received_at", "published_at"]
+    list_filter = ["status", AssignedToFilter, "themes", "received_at", "published_at"]
     search_fields = ["title", "body", "original_text", "sign_off", "original_sign_off"]
     date_hierarchy = "received_at"
     ordering = ["-received_at"]
     inlines = [ReplyInline]
-    actions = ["shortlist", "decline", "mark_spam", "publish_now", rerun_now]
-    readonly_fields = ["email_state", "recording_details"]
+    actions = ["shortlist", "decline", "mark_spam", "publish_now", rerun_now, assign_to_columnist]
+    readonly_fields = ["email_state", "recording_details", *FLOODS_READONLY_FIELDS]
 
     fieldsets = [
         ("As received", {"fields": ["original_text", "original_sign_off", "received_at"]}),
@@ -205,6 +213,7 @@ class LetterAdmin(IdentifyingCheckMixin, LetterEditorAdmin, RecordingAdminMixin,
                     "sign_off",
                     "content_note",
                     "themes",
+                    "columnist",
                 ],
                 "description": "The edited copy readers see: trim it for length and remove "
                 "anything that could identify the writer.",
@@ -388,4 +397,4 @@ class ColumnistProfileAdmin(EditorStylesMixin, MarkdownxModelAdmin):
         delete_when_committed(obj.portrait.storage, obj.portrait.name)
 
 
-from advice import postbag_status_admin  # noqa: E402,F401
+from advice import postbag_status_admin, takedown_requests_admin  # noqa: E402,F401

@@ -20,9 +20,9 @@ class LetterEntry:
 
     @staticmethod
     def author_name(letter):
-        """Who answered: the reply's columnist, or the column's when there is no reply or
-        its name holds nothing a feed can show (a row saved before validation)."""
-        name = letter.reply.columnist_name if letter.has_reply else ""
+        """Who answered: the reply's byline (advice.columnists), or the column's when its
+        name holds nothing a feed can show (a row saved before validation)."""
+        name = letter.reply_byline.name
         return strip_control_characters(name, single_line=True).strip() or settings.COLUMNIST_NAME
 
     @staticmethod

@@ -28,6 +28,7 @@ class LetterUpdateQuerySet(PublishableQuerySet):
             super()
             .published()
             .filter(letter__status=PUBLISHED, letter__published_at__lte=timezone.now())
+            .filter(letter__taken_down_at=None)
         )
 
     def for_listing(self):

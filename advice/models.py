@@ -10,9 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from postbag.after_publication import AfterPublication
+from advice.columnists import AssignedColumnist, Columnist  # noqa: F401
+from advice.incoming_groups import BurstMarks, LetterBand, LetterLikeness  # noqa: F401
+from postbag.after_publication import THEME_NOTE_HELP, AfterPublication
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import UnicodeSlugField, unique_slug
+from postbag.takedowns import Correctable
 from postbag.validators import (
     TITLE_LENGTH,
     strip_control_characters,
@@ -52,6 +55,9 @@ class Theme(models.Model):
     show_crisis_notice = models.BooleanField(
         default=False,
         help_text="Show the crisis notice (where to find help now) on its letters and articles.",
+    )
+    content_note = models.CharField(
+        max_length=200, blank=True, help_text=THEME_NOTE_HELP, validators=[validate_single_line]
     )
 
     class Meta:
@@ -115,8 +121,12 @@ class LetterQuerySet(PublishableQuerySet):
         return self.with_themes().newest_first()
 
     def for_detail(self):
-        """One letter with its reply and themes (with their sections, for the breadcrumb)."""
-        return self.select_related("reply").with_themes().prefetch_related(published_updates())
+        """One letter with its reply, its columnist and themes (with sections, for breadcrumbs)."""
+        return (
+            self.select_related("reply", "columnist")
+            .with_themes()
+            .prefetch_related(published_updates())
+        )
 
     def for_search_hits(self):
         """What a search hit shows (title, sign-off, date, themes), and `search_text`: the
@@ -132,7 +142,7 @@ class LetterQuerySet(PublishableQuerySet):
         )
 
 
-class Letter(AfterPublication, Publishable):
+class Letter(BurstMarks, Correctable, AssignedColumnist, AfterPublication, Publishable):
     """What a reader sent, kept as received, plus the edited copy the column publishes."""
 
     # Addresses under /letters/ that are pages of their own (advice.urls), never a letter's.
@@ -297,6 +307,8 @@ class Letter(AfterPublication, Publishable):
 
         Spam is reported like a declined letter: a reader is never told it was judged spam.
         """
+        if self.status == PUBLISHED and self.taken_down_at:
+            return "taken_down"
         if self.is_published:
             return "answered"
         if self.status in {self.Status.DECLINED, self.Status.SPAM}:
@@ -403,3 +415,4 @@ class ColumnistProfile(models.Model):
 
 from advice.letter_updates import LetterUpdate, published_updates  # noqa: E402,F401
 from advice.postbag_status import PostbagStatus  # noqa: E402,F401
+from advice.takedown_requests import TakedownRequest  # noqa: E402,F401

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from advice import notifications
+from advice.floods import group_after_response
 from advice.models import Letter, Reply, Theme
 from advice.receipts import code_for_sending, receipt_hash, text_hash
 from advice.suggestions import suggest_themes
@@ -79,6 +80,7 @@ def submit_letter(*, text, sign_off="", email="", themes=(), rendering=""):
     letter.save()
     letter.themes.set(themes)
     letter.suggested_themes.set(suggest_themes(text))
+    group_after_response(letter)  # letters telling the same story (advice.floods)
     return Submission(letter=letter, receipt_code=code)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from advice import ask_steps, update_views, views
+from advice import ask_steps, takedown_views, update_views, views
 
 app_name = "advice"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("ask/", views.ask, name="ask"),
     path("ask/status/", views.ask_status, name="ask_status"),
     path("ask/status/update/", update_views.send_update, name="send_update"),
+    path("ask/status/takedown/", takedown_views.ask_takedown, name="ask_takedown"),
     path("ask/like/", ask_steps.ask_like, name="ask_like"),
     path("about/", views.about, name="about"),
 ]

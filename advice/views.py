@@ -2,14 +2,16 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from advice.ask_steps import closed_postbag, kept_form, letters_like
 from advice.columnist import usual_wait_in_words
+from advice.floods import record_arrival
 from advice.forms import AskForm, StatusForm
 from advice.models import ColumnistProfile, Letter
 from advice.services import find_letter_by_code, submit_letter, withdraw_letter
+from advice.takedown_forms import TakedownRequestForm
 from advice.update_forms import UpdateForm
 from advice.updates import private_note_for_writer
 from postbag.errors import on_csrf_failure, retry_later
@@ -17,6 +19,7 @@ from postbag.pagecache import public_page
 from postbag.pagination import paginate
 from postbag.previews import render_detail
 from postbag.ratelimit import give_back, retry_after_words, take, too_many
+from postbag.takedowns import gone_or_404, with_corrections_flag
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +32,10 @@ def letter_list(request):
 
 @public_page
 def letter_detail(request, slug):
-    letter = get_object_or_404(Letter.objects.for_detail().viewable_by(request.user), slug=slug)
+    letters = with_corrections_flag(Letter.objects.for_detail().viewable_by(request.user))
+    letter = letters.filter(slug=slug).first()
+    if letter is None:
+        return gone_or_404(request, Letter, slug=slug)  # 410 once taken down
     return render_detail(request, "advice/letter_detail.html", letter, {"letter": letter})
 
 
@@ -119,6 +125,7 @@ def ask(request):
 
     if submission.is_duplicate:
         return render(request, "advice/ask_duplicate.html")
+    record_arrival(request, submission.letter)  # bursts (advice.floods)
     context = {"receipt_code": submission.receipt_code, "sent_letter": submission.letter}
     return render(request, "advice/ask_sent.html", context)
 
@@ -163,6 +170,7 @@ def ask_status(request):
                 "private_note": private_note_for_writer(letter),
                 "private_note_days": settings.PRIVATE_NOTE_DAYS,
                 "update_form": UpdateForm(initial={"code": form.cleaned_data["code"]}),
+                "takedown_form": TakedownRequestForm(initial={"code": form.cleaned_data["code"]}),
             },
         )
     except DatabaseError:

@@ -11,6 +11,7 @@ from markdownx.models import MarkdownxField
 from postbag.after_publication import AfterPublication
 from postbag.publishing import PUBLISHED, Publishable, PublishableQuerySet
 from postbag.slugs import UnicodeSlugField, unique_slug
+from postbag.takedowns import Correctable
 from postbag.validators import TITLE_LENGTH, validate_multiline, validate_single_line
 
 WORDS_PER_MINUTE = 230
@@ -101,7 +102,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(AfterPublication, Publishable):
+class Article(Correctable, AfterPublication, Publishable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = PUBLISHED, "Published"

@@ -5,6 +5,7 @@ from articles.models import Article, Series
 from postbag.pagecache import public_page
 from postbag.pagination import paginate
 from postbag.previews import render_detail
+from postbag.takedowns import gone_or_404, with_corrections_flag
 
 
 @public_page("page")
@@ -15,7 +16,10 @@ def article_list(request):
 
 @public_page
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.for_listing().viewable_by(request.user), slug=slug)
+    articles = with_corrections_flag(Article.objects.for_listing().viewable_by(request.user))
+    article = articles.filter(slug=slug).first()
+    if article is None:
+        return gone_or_404(request, Article, slug=slug)  # 410 once taken down
     return render_detail(
         request,
         "articles/article_detail.html",

@@ -294,6 +294,7 @@ ASK_MIN_SECONDS = env_int("ASK_MIN_SECONDS", 3)
 ASK_RATE_LIMIT = env_rate("ASK_RATE_LIMIT", "5/h")
 ASK_STATUS_RATE_LIMIT = env_rate("ASK_STATUS_RATE_LIMIT", "20/h")
 ASK_LIKE_RATE_LIMIT = env_rate("ASK_LIKE_RATE_LIMIT", "300/h")  # "letters like yours" look-ups
+ASK_BURST_LETTERS = env_int("ASK_BURST_LETTERS", 3, low=2)  # from 1 connection in 10 min
 # Days a declined letter's private note to its writer is kept (advice.updates).
 PRIVATE_NOTE_DAYS = env_int("PRIVATE_NOTE_DAYS", 60, low=1, high=3650)
 # Where to find help now (Markdown; ASK_CRISIS_NOTICE is its former name): on the ask form

@@ -25,6 +25,10 @@ LETTER_SECTIONS = {
     "Reply": "reply",
 }
 
+# Optional, after the reply: what the writer sent afterwards, as published under the letter
+# (`update_days_ago` in the front matter says when).
+UPDATE_SECTION = "Update from the letter writer"
+
 LETTER_KEYS = {
     "title",
     "status",
@@ -34,8 +38,12 @@ LETTER_KEYS = {
     "sign_off",
     "reply_sign_off",
 }
+# After publication (postbag.after_publication), for letters and articles alike: a content
+# note, and `rerun_days_ago` for a classic re-run that many days ago.
+AFTER_PUBLICATION_KEYS = {"content_note", "rerun_days_ago"}
+LETTER_OPTIONAL_KEYS = AFTER_PUBLICATION_KEYS | {"update_days_ago"}
 ARTICLE_KEYS = {"title", "byline", "standfirst", "status", "days_ago", "themes"}
-ARTICLE_OPTIONAL_KEYS = {"series", "series_part"}
+ARTICLE_OPTIONAL_KEYS = AFTER_PUBLICATION_KEYS | {"series", "series_part"}
 INBOX_KEYS = {"sign_off", "days_ago"}
 ABOUT_KEYS = {"name", "portrait", "portrait_description"}
 ABOUT_SECTIONS = {"Introduction": "introduction", "How to write in": "how_to_write"}
@@ -88,13 +96,22 @@ def read_articles(folder=CONTENT):
 
 
 def read_letters(folder=CONTENT):
-    """letters/*.md, by file name: the front matter (LETTER_KEYS), with `slug` (the file's
-    name) and the three texts as `original_text`, `body` and `reply` (LETTER_SECTIONS)."""
+    """letters/*.md, by file name: the front matter (LETTER_KEYS, and LETTER_OPTIONAL_KEYS),
+    with `slug` (the file's name) and the three texts as `original_text`, `body` and `reply`
+    (LETTER_SECTIONS), and `update` for a letter with an UPDATE_SECTION after its reply.
+
+    Raises ContentError for an update without `update_days_ago`, or the other way round."""
     letters = []
     for path in _markdown_files(folder / "letters"):
         front, text = split_front_matter(path)
-        _check_keys(path, front, LETTER_KEYS)
-        letters.append({"slug": path.stem, **front, **split_sections(path, text)})
+        _check_keys(path, front, LETTER_KEYS, LETTER_OPTIONAL_KEYS)
+        expected = LETTER_SECTIONS
+        if f"# {UPDATE_SECTION}" in text.split("\n"):
+            expected = {**LETTER_SECTIONS, UPDATE_SECTION: "update"}
+        sections = split_sections(path, text, expected)
+        if ("update" in sections) != ("update_days_ago" in front):
+            raise ContentError(f"{path}: '# {UPDATE_SECTION}' and update_days_ago go together")
+        letters.append({"slug": path.stem, **front, **sections})
     return letters
 
 

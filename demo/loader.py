@@ -15,7 +15,10 @@ admin and runs `make run` again, and must find the edit still there.
 
 Dates are relative to the moment a piece is created (or reset): a file's `days_ago` is
 how long ago a piece was published (negative: it is scheduled that far ahead; a draft
-gets no date), and a letter was received nine days before that. The inbox letters
+gets no date), and a letter was received nine days before that; a classic's
+`rerun_days_ago` and a writer's update's `update_days_ago` count back the same way. A
+letter's update is part of the letter: written with it (when it is created or reset), kept
+with it otherwise. The inbox letters
 arrive the way a reader's letter does (`submit_letter`, which also suggests their
 themes), once each; resetting leaves the ones an editor has already handled as they are.
 """
@@ -29,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from advice.columnist import prepared_portrait, upsert_columnist_profile
+from advice.letter_updates import LetterUpdate
 from advice.models import ColumnistProfile, Letter, Theme
 from advice.services import submit_letter, upsert_letter, upsert_theme
 from articles.models import Article, Series
@@ -45,7 +49,7 @@ from demo.files import (
 )
 from demo.images import with_uploads
 from postbag.publishing import PUBLISHED
-from postbag.upsert import CREATED
+from postbag.upsert import CREATED, UNCHANGED, UPDATED, upsert
 
 # Between a demo letter's arrival and its publication: the time an answer takes.
 DAYS_TO_ANSWER = 9
@@ -125,6 +129,31 @@ def publication_time(now, data):
     return now - timedelta(days=data["days_ago"], hours=2)
 
 
+def rerun_time(now, data):
+    """A classic's re-run time, `rerun_days_ago` before `now`; None for other pieces."""
+    if "rerun_days_ago" not in data:
+        return None
+    return now - timedelta(days=data["rerun_days_ago"], hours=1)
+
+
+def upsert_writer_update(*, letter, data, now):
+    """The update the file's letter `data` has from its writer, published
+    `update_days_ago` before `now` (received two days earlier), found by its text as
+    received (which no editor changes). Returns its outcome, as postbag.upsert's."""
+    published = now - timedelta(days=data["update_days_ago"], hours=1)
+    _, outcome = upsert(
+        LetterUpdate,
+        match={"letter": letter, "original_text": data["update"]},
+        fields={
+            "body": data["update"],
+            "status": LetterUpdate.Status.PUBLISHED,
+            "published_at": published,
+            "received_at": published - timedelta(days=2),
+        },
+    )
+    return outcome
+
+
 class _Loader:
     """One load's state: the mode, the clock, and what happened so far."""
 
@@ -199,6 +228,7 @@ class _Loader:
             "status": data["status"],
             "series": in_series,
             "series_part": data.get("series_part") if in_series else None,
+            "content_note": data.get("content_note", ""),
         }
         its_themes = _themes(data, themes)
         found = Article.objects.filter(slug=data["slug"]).first()
@@ -209,7 +239,13 @@ class _Loader:
             fields["body"] = with_uploads(data["body"], folder=self.folder, kept=kept)
             return upsert_article(
                 match={"slug": data["slug"]},
-                **self._dates(fields, {"published_at": publication_time(self.now, data)}),
+                **self._dates(
+                    fields,
+                    {
+                        "published_at": publication_time(self.now, data),
+                        "rerun_at": rerun_time(self.now, data),
+                    },
+                ),
                 themes=its_themes,
             )
 
@@ -223,21 +259,30 @@ class _Loader:
             "body": data["body"],
             "sign_off": data["sign_off"],
             "status": data["status"],
+            "content_note": data.get("content_note", ""),
         }
         received = self.now - timedelta(days=max(data["days_ago"], 0) + DAYS_TO_ANSWER)
-        dates = {"published_at": publication_time(self.now, data), "received_at": received}
+        dates = {
+            "published_at": publication_time(self.now, data),
+            "received_at": received,
+            "rerun_at": rerun_time(self.now, data),
+        }
         its_themes = _themes(data, themes)
-        self._load(
-            "letter",
-            data["slug"],
-            Letter.objects.filter(slug=data["slug"]).first(),
-            lambda: upsert_letter(
+
+        def write():
+            row, outcome = upsert_letter(
                 match={"slug": data["slug"]},
                 **self._dates(fields, dates),
                 themes=its_themes,
                 reply={"body": data["reply"], "sign_off": data["reply_sign_off"]},
-            ),
-        )
+            )
+            if "update" in data:
+                written = upsert_writer_update(letter=row, data=data, now=self.now)
+                if written != UNCHANGED and outcome == UNCHANGED:
+                    outcome = UPDATED
+            return row, outcome
+
+        self._load("letter", data["slug"], Letter.objects.filter(slug=data["slug"]).first(), write)
 
     def inbox_letter(self, data):
         # Its text is what an editor can't change, so it finds the letter in any state.

@@ -1,12 +1,16 @@
-"""What one subscriber's issue holds: the pieces published since their last one.
+"""What one subscriber's issue holds: the pieces listed since their last one.
 
-A subscriber's `sent_through` is the publication time up to which they have had pieces
-(at first, when they confirmed). An issue made at `cutoff` holds the letters and articles
-published in (sent_through, cutoff], in the subscriber's themes if they chose any, newest
-last, at most MAX_PIECES of them (the rest are counted and linked to on the site).
+A subscriber's `sent_through` is the time up to which they have had pieces (at first,
+when they confirmed). An issue made at `cutoff` holds the letters and articles whose list
+time (postbag.publishing.listed_at: the re-run time of a classic once it has come, else
+the publication time) is in (sent_through, cutoff], in the subscriber's themes if they
+chose any, newest last, at most MAX_PIECES of them (the rest are counted and linked to on
+the site). So a classic re-run since the last issue is in the next one, with "First
+published 12 March 2019", as it is back at the top of the lists and feeds.
 
-A piece is in an issue by its publication time, so one published with a time already
-behind a subscriber's last issue (backdated by an editor) is not sent as new.
+A piece is in an issue by its list time, so one published with a time already behind a
+subscriber's last issue (backdated by an editor) is not sent as new. A piece with a
+content note (postbag.after_publication) shows the note instead of an excerpt, as cards do.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +21,7 @@ from django.urls import reverse
 from advice.models import Letter
 from articles.models import Article
 from newsletter.mail import newsletter_message
+from postbag.after_publication import first_published
 from postbag.links import absolute_url
 from postbag.text import lede, plain_text
 
@@ -32,8 +37,9 @@ class Piece:
     title: str
     summary: str
     url: str
-    published_at: object  # an aware datetime
+    listed_at: object  # an aware datetime: the re-run time of a classic, else publication
     theme_ids: frozenset
+    first_published: str = ""  # "12 March 2019" for a classic re-run, else ""
 
 
 @dataclass
@@ -52,43 +58,45 @@ class Issue:
         return self.count > 0
 
 
-def published_between(since, cutoff):
-    """Every Piece published in (since, cutoff], oldest first: two queries and two
-    prefetches whatever the number of pieces."""
+def listed_between(since, cutoff):
+    """Every Piece listed (postbag.publishing.listed_at) in (since, cutoff], oldest first:
+    two queries and two prefetches whatever the number of pieces. A piece is there once,
+    even when it was published and re-run within the span."""
+    fields = ("title", "slug", "published_at", "rerun_at", "content_note")
     letters = (
         Letter.objects.published()
-        .filter(published_at__gt=since, published_at__lte=cutoff)
+        .newest_first()
+        .filter(listed_at__gt=since, listed_at__lte=cutoff)
         .prefetch_related("themes")
-        .only("title", "slug", "body", "published_at")
+        .only("body", *fields)
     )
     articles = (
         Article.objects.published()
-        .filter(published_at__gt=since, published_at__lte=cutoff)
+        .newest_first()
+        .filter(listed_at__gt=since, listed_at__lte=cutoff)
         .prefetch_related("themes")
-        .only("title", "slug", "standfirst", "body", "published_at")
+        .only("standfirst", "body", *fields)
     )
-    pieces = [
-        Piece(
-            "letter",
-            plain_text(letter.title),
-            lede(letter.body),
-            absolute_url(letter.get_absolute_url()),
-            letter.published_at,
-            frozenset(theme.pk for theme in letter.themes.all()),
-        )
-        for letter in letters
-    ] + [
-        Piece(
-            "article",
-            plain_text(article.title),
-            plain_text(article.standfirst) or lede(article.body),
-            absolute_url(article.get_absolute_url()),
-            article.published_at,
-            frozenset(theme.pk for theme in article.themes.all()),
-        )
+    pieces = [_piece("letter", letter, lede(letter.body)) for letter in letters] + [
+        _piece("article", article, plain_text(article.standfirst) or lede(article.body))
         for article in articles
     ]
-    return sorted(pieces, key=lambda piece: piece.published_at)
+    return sorted(pieces, key=lambda piece: piece.listed_at)
+
+
+def _piece(kind, item, excerpt):
+    """The Piece for a letter or article annotated with `listed_at`: its content note
+    stands in for the excerpt (the e-mail shows no text the reader didn't choose to open)."""
+    note = item.shown_content_note
+    return Piece(
+        kind,
+        plain_text(item.title),
+        f"Content note: {note}" if note else excerpt,
+        absolute_url(item.get_absolute_url()),
+        item.listed_at,
+        frozenset(theme.pk for theme in item.themes.all()),
+        first_published(item.published_at) if item.is_rerun else "",
+    )
 
 
 class IssueMaker:
@@ -106,7 +114,7 @@ class IssueMaker:
         """The Issue `subscriber` (following `theme_ids`; empty: everything) is owed."""
         since = subscriber.sent_through
         if since not in self._spans:
-            self._spans[since] = published_between(since, self.cutoff)
+            self._spans[since] = listed_between(since, self.cutoff)
         wanted = [
             piece for piece in self._spans[since] if not theme_ids or piece.theme_ids & theme_ids
         ]

@@ -2,7 +2,8 @@
 
 Computed here, once, for letters and articles together (pages may read both content apps).
 A fixed number of queries whatever the archive's size: one for the letters' counts and
-the oldest waiting letter, and one per kind for the scheduled and the latest published.
+the oldest waiting letter, one per kind for the scheduled and the latest published, and
+two for the columnists' queues (advice.columnists).
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from advice.models import Letter, LetterUpdate, PostbagStatus
+from advice.columnists import Queue, columnist_queues
+from advice.models import Letter, LetterUpdate, PostbagStatus, TakedownRequest
 from articles.models import Article
 from postbag.publishing import PUBLISHED
 
@@ -56,6 +58,9 @@ class Desk:
     # The postbag's switch (advice.postbag_status) and its admin page, for who may see it.
     postbag: PostbagStatus | None = None
     postbag_url: str = ""
+    # Each columnist's queue and the signed-in editor's own (advice.columnists).
+    queues: list = field(default_factory=list)
+    my_letters: Queue | None = None
 
 
 def letters_list(**filters):
@@ -114,17 +119,22 @@ def editors_desk(user, now=None):
     if Letter in kinds:
         desk.counts, desk.oldest_waiting = letter_counts(now)
         desk.oldest_waiting_url = letters_list(status__in="new,shortlisted")
+        desk.queues, desk.my_letters = columnist_queues(user=user, now=now)
     if user.has_perm("advice.view_letterupdate"):
         updates = reverse("admin:advice_letterupdate_changelist") + "?status__exact=new"
         desk.counts.append(
             Tally("Writers' updates", LetterUpdate.objects.waiting().count(), updates)
         )
+    if user.has_perm("advice.view_takedownrequest"):
+        requests = reverse("admin:advice_takedownrequest_changelist")
+        waiting = TakedownRequest.objects.waiting().count()
+        desk.counts.append(Tally("Takedown requests waiting", waiting, requests))
     if user.has_perm("advice.view_postbagstatus"):
         desk.postbag = PostbagStatus.current()
         desk.postbag_url = reverse("admin:advice_postbagstatus_changelist")
     columns = ["pk", "title", "slug", "published_at", "status"]
     for model in kinds:
-        published = model.objects.filter(status=PUBLISHED).only(*columns)
+        published = model.objects.standing().only(*columns)  # not taken down
         soon = published.filter(published_at__gt=now).order_by("published_at")[:SHOWN]
         done = published.filter(published_at__lte=now).order_by("-published_at")[:SHOWN]
         desk.scheduled += pieces(model, soon, public=False)

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery
 from advice.suggestions import WORD, significant_words
 from pages.mixed import KINDS
 from pages.search import search
+from postbag.after_publication import theme_note_subquery
 from postbag.versioning import remember
 
 RELATED_CANDIDATES = 300
@@ -40,13 +41,12 @@ def related_to(queryset, theme_ids, *, exclude=None, limit=5):
         candidates = candidates.exclude(pk=exclude.pk)
         if getattr(exclude, "series_id", None) is not None:
             candidates = candidates.exclude(series_id=exclude.series_id)
-    # Whether a crisis theme implies a content note, read in the same query (the note is
-    # shown beside the link: postbag.after_publication).
-    crisis = links.model.objects.filter(
-        **{model._meta.model_name: OuterRef("pk")}, theme__show_crisis_notice=True
-    )
+    # A theme's content note, read in the same query (the note is shown beside the link:
+    # postbag.after_publication).
     newest = list(
-        candidates.annotate(shared_themes=Subquery(shared), has_crisis_theme=Exists(crisis))
+        candidates.annotate(
+            shared_themes=Subquery(shared), theme_content_note=theme_note_subquery(model)
+        )
         .only("title", "slug", "published_at", "content_note")
         .order_by("-published_at")[:RELATED_CANDIDATES]
     )

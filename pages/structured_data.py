@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from advice.columnists import reply_author
 from advice.letter_updates import last_update_at
 from advice.models import Theme
 from articles.models import Series
@@ -56,14 +57,26 @@ def qa_page(letter, comment_count=None):
                 "text": plain_text(letter.reply.body),
                 "datePublished": iso(letter.published_at),
                 "url": url + "#reply-heading",
-                "author": person(letter.reply.columnist_name),
+                "author": person(reply_author(letter)),
             }
         )
-    return {
-        "@context": "https://schema.org",
-        "@type": "QAPage",
-        "mainEntity": without_empty(question),
-    }
+    return without_empty(
+        {
+            "@context": "https://schema.org",
+            "@type": "QAPage",
+            "mainEntity": without_empty(question),
+            "correction": corrections(letter),
+        }
+    )
+
+
+def corrections(piece):
+    """schema.org `correction` for a piece: its corrections as CorrectionComments, oldest
+    first; None when it has none."""
+    return [
+        {"@type": "CorrectionComment", "text": item.text, "datePublished": iso(item.corrected_on)}
+        for item in piece.shown_corrections
+    ] or None
 
 
 def article_data(article, comment_count=None):
@@ -84,6 +97,7 @@ def article_data(article, comment_count=None):
             "commentCount": comment_count,
             "isPartOf": _series_reference(article),
             "position": getattr(article, "series_position", None),
+            "correction": corrections(article),
         }
     )
 

@@ -11,6 +11,7 @@ from postbag.admin_widgets import CountedMarkdownxWidget
 from postbag.image_admin import UploadedImageAdmin  # noqa: F401 (registers the Images list)
 from postbag.models import Redirect
 from postbag.revision_admin import RevisionsAdminMixin
+from postbag.takedowns_admin import TakedownAdminMixin
 
 
 class EditorStylesMixin:
@@ -39,7 +40,9 @@ def publication_words(obj):
     return None
 
 
-class PublishableAdmin(RevisionsAdminMixin, EditorStylesMixin, MarkdownxModelAdmin):
+class PublishableAdmin(
+    TakedownAdminMixin, RevisionsAdminMixin, EditorStylesMixin, MarkdownxModelAdmin
+):
     """A markdownx editor for the Markdown fields only, the public/not-public column, and
     after saving a link to what was saved: "Published — view it", "Scheduled … — preview
     it" (staff see a scheduled page at its own address, marked as a preview). Revisions,

@@ -2,12 +2,11 @@
 
 - A **content note** ("mentions self-harm") is shown before the piece, whose text then
   waits behind a `<details>` element (templates/includes/content_note.html); cards show the
-  note instead of an excerpt and feeds put it before the content. A piece with a theme that
-  shows the crisis notice (advice.Theme.show_crisis_notice) and no note of its own gets
-  CRISIS_CONTENT_NOTE: the flag already says the theme touches on suicide or self-harm, so
-  one fixed sentence says so. A constant, not a setting nor a field per theme: the crisis
-  notice is about one kind of hurt, and an editor who wants other words writes them on the
-  piece.
+  note instead of an excerpt and feeds put it before the content. A piece with no note of
+  its own gets its themes' (advice.Theme.content_note: the first by name that has one), so
+  an editor writes "Mentions suicide." once for a theme rather than on every piece. The
+  crisis notice flag alone implies no note: "where to find help" suits loneliness as well
+  as self-harm, and a fixed "discusses suicide" would mislabel the first.
 - A **classic** is a published piece run again: `rerun_at` puts it back at the top of the
   lists and feeds as of that time (postbag.publishing.listed_at), a future time schedules
   it. Its address, its slug and its `published_at` stay: the page says "First published
@@ -18,13 +17,17 @@ This module names no content model: `AfterPublication` is mixed into Letter and 
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.html import format_html
 
 from postbag.validators import validate_single_line
 
-CRISIS_CONTENT_NOTE = "This piece discusses suicide or self-harm."
 CONTENT_NOTE_LENGTH = 200
+THEME_NOTE_HELP = (
+    "A note for every piece in this theme that has none of its own, e.g. “Mentions suicide.” "
+    "Themes that show the crisis notice often want one."
+)
 
 
 class AfterPublication(models.Model):
@@ -35,7 +38,7 @@ class AfterPublication(models.Model):
         blank=True,
         validators=[validate_single_line],
         help_text="Shown before the text, which readers then open themselves (e.g. "
-        "“Mentions self-harm”). Empty: none, unless a theme shows the crisis notice.",
+        "“Mentions self-harm”). Empty: its themes’ note, if one of them has one.",
     )
     rerun_at = models.DateTimeField(
         "re-run as a classic at",
@@ -57,16 +60,20 @@ class AfterPublication(models.Model):
 
     @property
     def shown_content_note(self):
-        """The note readers see: the editor's, else CRISIS_CONTENT_NOTE when one of the
-        piece's themes shows the crisis notice, else "". Reads the `has_crisis_theme`
-        annotation where a query made one (related reading), else `themes.all()`:
-        prefetched by lists (with_themes) and detail pages, so no query of its own there."""
+        """The note readers see: the editor's, else the `content_note` of the first of the
+        piece's themes (by name) that has one, else "". Reads the `theme_content_note`
+        annotation where a query made one (related reading: `theme_note_subquery`), else
+        `themes.all()`: prefetched, in name order, by lists (with_themes) and detail pages,
+        so no query of its own there."""
         if self.content_note.strip():
             return self.content_note.strip()
-        crisis = getattr(self, "has_crisis_theme", None)
-        if crisis is None:
-            crisis = self.pk and any(theme.show_crisis_notice for theme in self.themes.all())
-        return CRISIS_CONTENT_NOTE if crisis else ""
+        if hasattr(self, "theme_content_note"):
+            return (self.theme_content_note or "").strip()
+        if not self.pk:
+            return ""
+        return next(
+            (t.content_note.strip() for t in self.themes.all() if t.content_note.strip()), ""
+        )
 
     @property
     def is_rerun(self):
@@ -82,6 +89,19 @@ class AfterPublication(models.Model):
         if self.is_rerun and (self.updated_at is None or self.rerun_at > self.updated_at):
             return self.rerun_at
         return self.updated_at
+
+
+def theme_note_subquery(model):
+    """For annotating `theme_content_note` on a queryset of `model` (Letter or Article):
+    a Subquery giving the content note of the first of each piece's themes, by name, that
+    has one (NULL when none has), read in the same query as the pieces."""
+    name = model._meta.model_name
+    links = model.themes.through.objects.filter(**{name: OuterRef("pk")})
+    return Subquery(
+        links.exclude(theme__content_note="")
+        .order_by("theme__name")
+        .values("theme__content_note")[:1]
+    )
 
 
 def rerun_as_classic(*, piece, at=None):

@@ -12,8 +12,11 @@ class PostbagConfig(AppConfig):
         from django.urls import register_converter
 
         from postbag import after_response, checks, converters
+        from postbag.takedowns import Correction
+        from postbag.versioning import watch_content
 
         checks.register_all()
+        watch_content(Correction)  # corrections show at the end of their pieces
         after_response.connect_signals()
         # Before any URLconf is read: the content apps' addresses name it.
         register_converter(converters.UnicodeSlugConverter, converters.NAME)

@@ -62,3 +62,6 @@ class UploadedImage(models.Model):
     def stored_names(self):
         """Every storage name this upload has: the image first, then its widths."""
         return [self.name, *(self.variant_name(width) for width in self.widths)]
+
+
+from postbag.takedowns import Correction, PublicationLogEntry  # noqa: E402,F401

@@ -17,6 +17,10 @@ from django.utils import timezone
 PUBLISHED = "published"
 
 
+def has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
+
+
 def listed_at(model):
     """The expression a list orders `model`'s rows by, newest first: the re-run time
     (`rerun_at`) once it has come, else the publication time. For a model without
@@ -32,12 +36,19 @@ def listed_at(model):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """Only what readers may see now: published status, publication time reached."""
-        return self.filter(status=PUBLISHED, published_at__lte=timezone.now())
+        """Only what readers may see now: published status, publication time reached, and
+        not taken down (postbag.takedowns) where the model can be."""
+        return self.standing().filter(published_at__lte=timezone.now())
 
     def scheduled(self):
         """Published, with a publication time still to come: they appear by themselves."""
-        return self.filter(status=PUBLISHED, published_at__gt=timezone.now())
+        return self.standing().filter(published_at__gt=timezone.now())
+
+    def standing(self):
+        """Published status and not taken down: the part of the rule that isn't time."""
+        if not has_field(self.model, "taken_down_at"):
+            return self.filter(status=PUBLISHED)
+        return self.filter(status=PUBLISHED, taken_down_at=None)
 
     def next_appearance(self):
         """When the next scheduled piece goes public or the next classic re-runs (an aware
@@ -107,6 +118,7 @@ class Publishable(models.Model):
             self.status == PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and getattr(self, "taken_down_at", None) is None
         )
 
     @property

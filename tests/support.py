@@ -87,6 +87,14 @@ def comment_url(piece):
 # --- The editors' admin ----------------------------------------------------------------------
 
 
+# The corrections inline of a piece's change form (postbag.takedowns_admin), with no row.
+CORRECTIONS_NONE = {
+    f"postbag-correction-content_type-object_id-{name}": value
+    for name, value in [("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
+                        ("MAX_NUM_FORMS", "1000")]
+}  # fmt: skip
+
+
 def change_form_data(letter, **changes):
     """The fields of the admin's change form for `letter` as it is saved, with one empty
     reply form; `changes` replace or add fields (e.g. "reply-0-body")."""
@@ -106,6 +114,7 @@ def change_form_data(letter, **changes):
         "reply-0-columnist_name": "Elizabeth",
         "reply-0-sign_off": "Big love, Elizabeth",
         "reply-0-letter": letter.pk,
+        **CORRECTIONS_NONE,
     }
     data.update(changes)
     return data
@@ -169,6 +178,18 @@ def cached_text():
     return " ".join(
         f"{key!r} {value!r}" for store in _caches.values() for key, value in store.items()
     )
+
+
+def database_text():
+    """Every row of every table of the default database as text, search indexes and
+    Django's own tables included: for tests that look for what must never be kept (a
+    `dumpdata` holds only the models' rows)."""
+    with connections["default"].cursor() as cursor:
+        rows = []
+        for table in connections["default"].introspection.table_names(cursor):
+            cursor.execute(f'SELECT * FROM "{table}"')
+            rows.append(f"{table}: {cursor.fetchall()!r}")
+    return "\n".join(rows)
 
 
 @contextmanager

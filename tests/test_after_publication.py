@@ -2,7 +2,8 @@
 
 A content note shows first and the text waits behind <details>, which opens without
 JavaScript; cards, search results and feeds carry the note instead of an excerpt; a crisis
-theme implies a note. A classic re-run comes to the top of the lists and feeds with
+theme's note stands for its pieces without one (the crisis notice flag alone implies
+none). A classic re-run comes to the top of the lists and feeds with
 "First published …", at its own address, and the page cache shows it at once.
 """
 
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advice.models import Letter
-from postbag.after_publication import CRISIS_CONTENT_NOTE, rerun_as_classic
+from postbag.after_publication import rerun_as_classic
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -92,14 +93,73 @@ def test_related_reading_names_the_note(client):
     assert noted.title in html and "Content note: Mentions self-harm." in html
 
 
-def test_a_crisis_theme_implies_the_default_note(client):
-    crisis = factories.theme(name="Self-harm", slug="self-harm", show_crisis_notice=True)
-    letter = factories.letter(themes=[crisis], title="I don't know who to tell")
-    own = factories.letter(themes=[crisis], title="A note of its own", content_note=NOTE)
+def test_a_themes_note_shows_on_its_pieces_without_their_own(client):
+    grief = factories.theme(name="Grief", slug="grief", content_note="Mentions suicide.")
+    letter = factories.letter(
+        themes=[grief], title="My brother took his own life", body="Dear Elizabeth, the text."
+    )
+    article = factories.article(themes=[grief], title="Living with a loss to suicide")
     html = page(client, letter.get_absolute_url())
-    assert f"Content note:</strong> {CRISIS_CONTENT_NOTE}" in html and "<details" in html
-    assert NOTE in page(client, own.get_absolute_url())  # the editor's own words win
-    assert CRISIS_CONTENT_NOTE in page(client, crisis.get_absolute_url())
+    assert html.index("Content note:</strong> Mentions suicide.") < html.index("<details")
+    assert "Content note:</strong> Mentions suicide." in page(client, article.get_absolute_url())
+    listed = page(client, grief.get_absolute_url())
+    assert listed.count("Content note:</strong> Mentions suicide.") == 2
+    feed = client.get(reverse("feeds_latest")).content.decode()
+    assert feed.index("Mentions suicide.") < feed.index("the text.")
+
+
+def test_a_pieces_own_note_wins_over_its_themes(client):
+    grief = factories.theme(name="Grief", slug="grief", content_note="Mentions suicide.")
+    own = factories.letter(themes=[grief], title="A note of its own", content_note=NOTE)
+    html = page(client, own.get_absolute_url())
+    assert "Content note:</strong> Mentions self-harm." in html
+    assert "Mentions suicide." not in html
+
+
+def test_the_first_theme_by_name_with_a_note_gives_it(client):
+    later = factories.theme(name="Worry", slug="worry", content_note="Mentions an illness.")
+    plain = factories.theme(name="Anger", slug="anger")
+    earlier = factories.theme(name="Grief", slug="grief", content_note="Mentions a death.")
+    letter = factories.letter(themes=[later, plain, earlier], title="Two hard things at once")
+    html = page(client, letter.get_absolute_url())
+    assert "Content note:</strong> Mentions a death." in html
+    assert "Mentions an illness." not in html
+
+
+def test_a_crisis_theme_without_a_note_gives_none(client):
+    lonely = factories.theme(name="Loneliness", slug="loneliness", show_crisis_notice=True)
+    letter = factories.letter(
+        themes=[lonely], title="I moved for work and know no one", body="Dear Elizabeth, hello."
+    )
+    html = page(client, letter.get_absolute_url())
+    assert "Content note" not in html and "<details" not in html
+    assert "Dear Elizabeth, hello." in html
+    assert "Content note" not in page(client, lonely.get_absolute_url())
+
+
+def test_related_reading_names_a_themes_note_and_follows_an_edit(client):
+    grief = factories.theme(name="Grief", slug="grief")
+    named = factories.theme(name="After a suicide", slug="after", content_note="Mentions suicide.")
+    noted = factories.letter(themes=[grief, named], title="When my father died")
+    other = factories.letter(themes=[grief], title="My friend is grieving")
+    assert "Content note: Mentions suicide." in page(client, other.get_absolute_url())
+    named.content_note = ""
+    named.save()  # an editor's change shows at once, past the page cache
+    html = page(client, other.get_absolute_url())
+    assert noted.title in html and "Content note: Mentions suicide." not in html
+
+
+def test_the_theme_admin_offers_a_note_and_hints_at_it_for_crisis_themes(editor_client):
+    lonely = factories.theme(name="Loneliness", slug="loneliness", show_crisis_notice=True)
+    url = reverse("admin:advice_theme_change", args=[lonely.pk])
+    html = editor_client.get(url).content.decode()
+    assert 'name="content_note"' in html and "Themes that show the crisis notice" in html
+    data = {"name": "Loneliness", "slug": "loneliness", "description": "", "parent": ""}
+    refused = editor_client.post(url, {**data, "content_note": "Two\nlines"})
+    assert refused.status_code == 200 and "Two\nlines" in refused.content.decode()
+    editor_client.post(url, {**data, "show_crisis_notice": "on", "content_note": "Lonely."})
+    lonely.refresh_from_db()
+    assert lonely.content_note == "Lonely." and lonely.show_crisis_notice
 
 
 def test_the_feed_carries_the_note_before_the_content(client):
@@ -229,7 +289,7 @@ def test_the_admin_action_reruns_now_and_the_form_refuses_an_early_rerun(editor_
 
 
 def test_lists_keep_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    crisis = factories.theme(show_crisis_notice=True)
+    crisis = factories.theme(show_crisis_notice=True, content_note="Mentions self-harm.")
     for n in range(12):
         letter = factories.letter(themes=[crisis], content_note=NOTE if n % 2 else "")
         if n % 3 == 0:

@@ -30,6 +30,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from advice.columnists import Columnist, assign_letters
 from advice.models import Letter, Reply, Theme
 from advice.postbag_status import switch_postbag
 from articles.models import Article
@@ -141,6 +142,7 @@ def rendered_pages():
         ("not-found", "/letters/no-such-letter/"),
         ("letter-crisis-notice", crisis_letter.get_absolute_url()),
         *after_publication_pages(letter, article),
+        guest_columnist_page(),
     ]:
         pages.append((name, url, client.get(url)))
 
@@ -153,6 +155,7 @@ def rendered_pages():
     pages.append(("status-received", status, client.post(status, {"code": code})))
     answer(Letter.objects.latest("pk"))
     pages += update_pages(client, code)
+    pages += takedown_pages(client, code)
     for name, fields in [
         ("status-refused", {"code": ""}),
         ("status-not-found", {"code": "AAAA-AAAA-AAAA-AAAA"}),
@@ -210,6 +213,27 @@ def update_pages(client, code):
     declined.letter.save()
     note = client.post(status, {"code": declined.receipt_code})
     pages.append(("status-private-note", status, note))
+    return pages
+
+
+def takedown_pages(client, code):
+    """Issue 19: a writer's takedown request (the form, refused, sent), a letter with
+    corrections, and a taken-down letter's 410 page."""
+    from postbag.takedowns import add_correction, take_down
+
+    form = reverse("advice:ask_takedown")
+    pages = [("takedown-form", form, client.get(form))]
+    refused = client.post(form, {"code": "", "reason": "Please take it down."})
+    pages.append(("takedown-refused", form, refused))
+    sent = client.post(form, {"code": code, "reason": "My cousin recognised me."})
+    pages.append(("takedown-sent", form, sent))
+    corrected = factories.letter(title="A reply that needed correcting")
+    add_correction(piece=corrected, text="An earlier version named the wrong helpline.")
+    add_correction(piece=corrected, text="The sign-off was misspelt.")
+    gone = factories.letter(title="A letter its writer asked us to take down")
+    take_down(piece=gone, note="This letter was removed at its writer's request.")
+    for name, piece in [("letter-with-corrections", corrected), ("letter-taken-down", gone)]:
+        pages.append((name, piece.get_absolute_url(), client.get(piece.get_absolute_url())))
     return pages
 
 
@@ -350,6 +374,19 @@ def figure_page(client):
     )
 
 
+def guest_columnist_page():
+    """(name, URL) of a letter answered by a guest under her own name, credited (issue 19)."""
+    guest = Columnist.objects.create(
+        name="Ruth Adeyemi",
+        byline="own",
+        credit_writer=True,
+        credited_as="Ruth Adeyemi, guest columnist",
+    )
+    letter = Letter.objects.published().order_by("published_at").first()
+    assign_letters(letters=Letter.objects.filter(pk=letter.pk), columnist=guest)
+    return ("letter-guest-columnist", letter.get_absolute_url())
+
+
 def answer(letter):
     """Publish a reader's `letter` with a reply, as the editors would."""
     letter.title = "My friend stopped replying"
@@ -382,12 +419,18 @@ STATES = {
     "ask-closed": (200, "The postbag is closed for now"),
     "ask-closed-kept": (409, "Your letter was not sent"),
     "letter-crisis-notice": (200, 'href="tel:116123"'),
+    "letter-guest-columnist": (200, "Written this week by Ruth Adeyemi, guest columnist"),
     "letter-content-note-classic": (200, "<summary>Read the letter and reply</summary>"),
     "article-content-note-classic": (200, "<summary>Read the article</summary>"),
     "home-with-classics": (200, "Classic · First published <time"),
     "status-refused": (400, "Please enter the receipt code"),
     "status-not-found": (200, "No letter matches this code"),
     "status-answered": (200, "What happened next?"),
+    "takedown-form": (200, "Ask for your letter to be taken down"),
+    "takedown-refused": (400, "Please enter the receipt code"),
+    "takedown-sent": (200, "Your request is with the editors"),
+    "letter-with-corrections": (200, "Corrections</h2>"),
+    "letter-taken-down": (410, "removed at its writer"),
     "update-form": (200, "Send an update about your letter"),
     "update-refused": (400, "Your update is a little short"),
     "update-sent": (200, "Your update is with us"),

@@ -13,7 +13,7 @@ from advice import services
 from advice.admin import email_state, status_in_words
 from advice.models import Letter
 from tests import factories
-from tests.support import change_form_data
+from tests.support import CORRECTIONS_NONE, change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +156,7 @@ def test_saving_articles_says_view_it_or_preview_it(admin_client):
         "published_at_0": "",
         "published_at_1": "",
         "series_part": "",
+        **CORRECTIONS_NONE,
     }
     url = reverse("admin:articles_article_change", args=[article.pk])
     html = admin_client.post(url, data, follow=True).content.decode()

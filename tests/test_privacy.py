@@ -246,3 +246,51 @@ def test_a_withdrawn_letter_takes_its_updates_and_private_note_with_it(client):
     call_command("dumpdata", stdout=dump)
     for word in words:
         assert word not in dump.getvalue(), word
+
+
+def test_a_withdrawn_letter_takes_its_takedown_requests_log_and_corrections_with_it(client):
+    """Issue 19: a takedown request stores nothing but its reason, and withdrawing the
+    letter deletes its requests, its corrections and the log's reasons about it, for real."""
+    from advice.takedown_requests import TakedownRequest
+    from postbag.takedowns import PublicationLogEntry, add_correction, take_down
+
+    code = receipt_code(client.post(reverse("advice:ask"), ask_data()))
+    letter = Letter.objects.get()
+    letter.title, letter.status = "A story only my cousin would know", Letter.Status.PUBLISHED
+    letter.save()
+    words = ["my cousin read it on the bus", "Named the bakery by mistake", "cousin's bakery"]
+    sent = client.post(reverse("advice:ask_takedown"), {"code": code, "reason": words[0]})
+    assert sent.status_code == 200
+    stored = {field.name for field in TakedownRequest._meta.concrete_fields}
+    assert stored == {"id", "letter", "reason", "received_at"}
+    add_correction(piece=letter, text=f"{words[1]}: removed.")
+    take_down(piece=letter, note="This letter was removed at its writer's request.",
+              reason=f"Writer asked: {words[2]} identifiable.")  # fmt: skip
+    assert PublicationLogEntry.objects.count() == 2
+
+    client.post(reverse("advice:ask_status"), {"code": code, "action": "withdraw-confirmed"})
+    assert not Letter.objects.exists() and not TakedownRequest.objects.exists()
+    assert not PublicationLogEntry.objects.exists()
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for word in words:
+        assert word not in dump.getvalue(), word
+
+
+def test_a_columnists_account_is_never_shown_to_readers(client):
+    """Assigning a letter names a columnist on the site, never the staff account behind it."""
+    from django.contrib.auth import get_user_model
+
+    from advice.columnists import Columnist
+    from tests import factories
+
+    account = get_user_model().objects.create_user(
+        "sporter-staff", email="sam.private@example.org", is_staff=True
+    )
+    sam = Columnist.objects.create(name="Sam Porter", credit_writer=True)
+    sam.users.add(account)
+    letter = factories.letter(columnist=sam)
+    assert "Written this week by Sam Porter" in client.get(letter.get_absolute_url()).text
+    for url in [letter.get_absolute_url(), reverse("feeds_latest")]:
+        page = client.get(url).content.decode()
+        assert "sporter-staff" not in page and "sam.private@example.org" not in page

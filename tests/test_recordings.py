@@ -33,7 +33,7 @@ from articles.models import Article
 from postbag.recordings import identify_recording, iso_duration, listening_time
 from tests import factories
 from tests.live import Visitor, gunicorn, nginx
-from tests.support import change_form_data
+from tests.support import CORRECTIONS_NONE, change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,7 @@ def article_form_data(article, **changes):
         "status": article.status,
         "published_at_0": published.date().isoformat() if published else "",
         "published_at_1": published.strftime("%H:%M:%S") if published else "",
+        **CORRECTIONS_NONE,
     }
     data.update(changes)
     return data

@@ -22,7 +22,7 @@ from postbag.revisions import (
     text_of_revision,
 )
 from tests import factories
-from tests.support import change_form_data
+from tests.support import CORRECTIONS_NONE, change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +119,7 @@ def test_an_article_keeps_revisions_of_its_text(editor_client):
         "status": article.status,
         "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        **CORRECTIONS_NONE,
     }
     response = editor_client.post(url("change", article.pk, model="articles_article"), data)
     assert response.status_code == 302, response.content.decode()[:2000]

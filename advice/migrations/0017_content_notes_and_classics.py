@@ -42,8 +42,8 @@ class Migration(migrations.Migration):
                     field=models.CharField(
                         blank=True,
                         help_text="Shown before the text, which readers then open themselves "
-                        "(e.g. “Mentions self-harm”). Empty: none, unless a theme shows the "
-                        "crisis notice.",
+                        "(e.g. “Mentions self-harm”). Empty: its themes’ note, if one of them "
+                        "has one.",
                         max_length=200,
                         validators=[postbag.validators.validate_single_line],
                     ),
