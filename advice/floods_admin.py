@@ -4,12 +4,13 @@ and on a letter's page the letters like it, with their likeness, and its burst."
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from advice import floods
 from advice.models import Letter
 from postbag.admin import day_words
-from postbag.text import excerpt
+from postbag.text import SALUTATION, excerpt
 
 
 class SimilarLettersFilter(admin.SimpleListFilter):
@@ -80,16 +81,13 @@ class IncomingGroupsAdminMixin:
         rows = (
             (
                 reverse("admin:advice_letter_change", args=[other.pk]),
-                excerpt(other.original_text, words=12, characters=80),
+                link_text(other.pk, other.received_at, other.original_text),
                 f"{other.similarity:.0%}",
                 other.get_status_display(),
-                day_words(other.received_at),
             )
             for other in alike
         )
-        items = format_html_join(
-            "", '<li><a href="{}">{}</a> — {} alike · {} · received {}</li>', rows
-        )
+        items = format_html_join("", '<li><a href="{}">{}</a> — {} alike · {}</li>', rows)
         return format_html("<ul>{}</ul>", items)
 
     @admin.display(description="burst")
@@ -102,8 +100,20 @@ class IncomingGroupsAdminMixin:
             ", ",
             '<a href="{}">{}</a>',
             (
-                (reverse("admin:advice_letter_change", args=[pk]), sign_off or "Anonymous")
-                for pk, sign_off in others.values_list("pk", "original_sign_off")
+                (reverse("admin:advice_letter_change", args=[pk]), link_text(pk, at, text))
+                for pk, at, text in others.order_by("received_at", "pk").values_list(
+                    "pk", "received_at", "original_text"
+                )
             ),
         )
         return format_html("{}. The others: {}.", words, links) if links else words
+
+
+def link_text(pk, received_at, text):
+    """A link to another letter, told apart from its neighbours: letters in a burst or alike
+    often share a sign-off ("Anonymous") and their opening words, so it names the received
+    time (to the second), a few opening words and the letter's number: "No. 12, received 3 May,
+    14:02:09: “My sister borrows money…”"."""
+    seconds = f"{timezone.localtime(received_at).second:02}"  # a burst comes in seconds
+    words = excerpt(SALUTATION.sub("", text), words=8, characters=60)  # past "Dear …,"
+    return f"No. {pk}, received {day_words(received_at, time=True)}:{seconds}: “{words}”"

@@ -19,6 +19,11 @@ from markdownx.models import MarkdownxField
 from postbag.publishing import PUBLISHED, PublishableQuerySet
 from postbag.validators import strip_control_characters, validate_multiline
 
+# The one order of published updates, wherever they show (a letter's page and its "Updated"
+# link, its structured data, /letters/updates/, the feeds): newest first; two published in the
+# same second (publish_update keeps whole seconds) by id, the later first.
+NEWEST_FIRST = ("-published_at", "-pk")
+
 
 class LetterUpdateQuerySet(PublishableQuerySet):
     def published(self):
@@ -39,7 +44,7 @@ class LetterUpdateQuerySet(PublishableQuerySet):
             .select_related("letter")
             .prefetch_related("letter__themes")
             .defer("letter__search_vector", "letter__original_text")
-            .order_by("-published_at", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
 
     def waiting(self):
@@ -127,11 +132,11 @@ class LetterUpdate(models.Model):
 
 
 def published_updates():
-    """A prefetch of a letter's published updates, oldest first, as `published_updates`
+    """A prefetch of a letter's published updates, newest first, as `published_updates`
     (a list): what its page, its structured data and its feed entry show (one query)."""
     return Prefetch(
         "updates",
-        queryset=LetterUpdate.objects.published().order_by("published_at", "pk"),
+        queryset=LetterUpdate.objects.published().order_by(*NEWEST_FIRST),
         to_attr="published_updates",
     )
 

@@ -16,6 +16,11 @@ class PostbagStatusAdmin(EditorStylesMixin, MarkdownxModelAdmin):
     fields = ["is_closed", "notice", "reopens_on", "closed_at"]
     readonly_fields = ["closed_at"]
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # One row: "Save and add another" and "Save and continue" would only confuse.
+        context.update(show_save_and_add_another=False, show_save_and_continue=False)
+        return super().render_change_form(request, context, *args, **kwargs)
+
     # "Add" stays allowed without asking the database on every admin page: saving goes
     # through switch_postbag, which changes the one row if it exists already.
     def has_delete_permission(self, request, obj=None):

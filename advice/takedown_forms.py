@@ -21,7 +21,8 @@ class TakedownRequestForm(forms.Form):
         max_length=REASON_MAX,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Only the editors read this. You don't have to say anything.",
+        help_text=f"Only the editors read this, up to {REASON_MAX:,} characters. You don't have "
+        "to say anything.",
         error_messages={
             "max_length": f"Please keep this under {REASON_MAX:,} characters "
             "(it has %(show_value)d): a line or two is plenty.",

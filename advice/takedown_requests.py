@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from postbag.locks import lock_for_transaction
 from postbag.publishing import PUBLISHED
-from postbag.validators import validate_multiline
+from postbag.validators import strip_control_characters, validate_multiline
 
 REASON_MAX = 1000
 
@@ -55,7 +55,8 @@ def request_takedown(*, letter, reason=""):
     letter (a double click) is stored once: the earlier request is returned."""
     if not letter.is_published:
         raise ValidationError("Only a letter the column shows can be taken down.")
-    reason = (reason or "").strip()
+    # As a letter's edited copy: no control characters or bidi overrides from the reader.
+    reason = strip_control_characters(reason or "").strip()
     lock_for_transaction(f"letter-takedown:{letter.pk}")
     earlier = TakedownRequest.objects.filter(letter=letter, reason=reason).first()
     if earlier is not None:

@@ -43,7 +43,9 @@ def publish_update(*, update):
     """Show the update under its letter now (or keep the time it was first published),
     in its edited copy. Raises ValidationError when that copy is empty (LetterUpdate.clean)."""
     update.status = LetterUpdate.Status.PUBLISHED
-    update.published_at = update.published_at or timezone.now()
+    # Whole seconds, as the page shows it: two updates published in the same second are
+    # then ordered by id alone (letter_updates.NEWEST_FIRST), the same on every page.
+    update.published_at = update.published_at or timezone.now().replace(microsecond=0)
     update.full_clean()
     update.save()
 

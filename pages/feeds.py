@@ -33,6 +33,15 @@ FEED_LENGTH = 20
 ENTRIES = {"letter": LetterEntry, "article": ArticleEntry, "update": UpdateEntry}
 
 
+def summary(item):
+    """An entry's plain-text summary: for a piece with a content note, the note (a reader
+    that shows only summaries must not show the text the note is about first, as the page's
+    description doesn't); else its kind's own description."""
+    if note := getattr(item, "shown_content_note", ""):
+        return f"Content note: {note}"
+    return ENTRIES[item.kind].description(item)
+
+
 def load_entries(rows):
     """The letters (with replies) and articles that light `rows` name, in order."""
     return load_rows(rows, querysets={kind: entry.queryset() for kind, entry in ENTRIES.items()})
@@ -87,7 +96,7 @@ class LatestFeed(Feed):
         return ENTRIES[item.kind].author_name(item)
 
     def item_description(self, item):
-        return ENTRIES[item.kind].description(item)
+        return summary(item)
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from advice.models import Letter
 from articles.models import Article
-from pages.feeds import ENTRIES, LatestFeed, load_entries
+from pages.feeds import LatestFeed, load_entries, summary
 from pages.mixed import light_rows, newest_first
 from postbag.links import absolute_url
 from postbag.pagecache import public_page
@@ -82,7 +82,7 @@ class PodcastFeed(LatestFeed):
         ]
 
     def item_description(self, item):
-        return ENTRIES[item.kind].description(item)
+        return summary(item)
 
     def item_extra_kwargs(self, item):
         return {**super().item_extra_kwargs(item), "duration": item.recording_seconds}

@@ -19,18 +19,20 @@ Rules:
   keeps one autosave, so a long evening's typing doesn't bury the saved revisions.
 - Deleting a document deletes all its revisions (and its parts' versions in them) in the
   same transaction; a document registered as `private` also loses its name and change
-  messages from the admin's log (Django's LogEntry), so a withdrawn letter's words are found
-  nowhere.
+  messages from the admin's log (Django's LogEntry), and so does every object deleted with
+  it (its reply, updates, requests, corrections: whatever Django's deletion collector finds),
+  however it is deleted, so a withdrawn letter's words are found nowhere.
 """
 
 from dataclasses import dataclass
 
 import reversion
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import models, router, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 from reversion.models import Revision, Version
 
@@ -95,8 +97,8 @@ def register_text(model, *, fields, parts=None, private=False):
     """Keep revisions of `model`'s text `fields` (names) and of its `parts` ({accessor of a
     reverse one-to-one: [field names]}). Call once, from the app's `ready()`.
 
-    `private`: deleting one also renames its entries in the admin's log to "(deleted)" and
-    empties their change messages.
+    `private`: deleting one also renames its entries in the admin's log, and those of every
+    object deleted with it, to "(deleted)" and empties their change messages.
     Raises reversion's RegistrationError when the model is registered twice.
     """
     reversion.register(model, fields=list(fields))
@@ -109,6 +111,9 @@ def register_text(model, *, fields, parts=None, private=False):
         )
     _registry[model] = Registration(model, tuple(fields), tuple(registered_parts), private)
     post_delete.connect(_forget_deleted, sender=model, dispatch_uid=f"revisions:{model._meta}")
+    if private:
+        # Before the delete: its dependants are still there for the collector to find.
+        pre_delete.connect(_forget_log, sender=model, dispatch_uid=f"revisions-log:{model._meta}")
 
 
 def registration(model):
@@ -277,19 +282,39 @@ def _in(key, present_parts):
 
 
 def forget(document):
-    """Delete every revision of `document`, with its parts' versions in them; for a private
-    document also rename its admin log entries to "(deleted)", without change messages.
-    Runs in the caller's transaction (the delete's)."""
+    """Delete every revision of `document`, with its parts' versions in them. Runs in the
+    caller's transaction (the delete's)."""
     content_type = ContentType.objects.get_for_model(type(document))
     held = Version.objects.filter(content_type=content_type, object_id=str(document.pk))
     Revision.objects.filter(pk__in=held.values("revision_id")).delete()
-    if registration(type(document)).private:
-        # Who did what when stays; the name and the change message (which names a reply
-        # by its letter's title) go.
-        LogEntry.objects.filter(content_type=content_type, object_id=str(document.pk)).update(
-            object_repr=DELETED_NAME, change_message=""
+
+
+def forget_log(document, using="default"):
+    """Rename the admin log entries of a private `document` and of every object its delete
+    would take with it (cascades, GenericRelations: Django's own collector, so a new
+    dependant is covered without a list here) to "(deleted)", without change messages.
+    Call before the delete, in its transaction; returns the number of entries renamed."""
+    collector = NestedObjects(using=using)  # never fast-deletes: every object is listed
+    collector.collect([document])
+    renamed = 0
+    for model, objects in collector.data.items():
+        # Who did what when stays; the name and the change message (which name an update
+        # or a reply by its letter's title) go.
+        renamed += (
+            LogEntry.objects.using(using)
+            .filter(
+                content_type=ContentType.objects.db_manager(using).get_for_model(model),
+                object_id__in=[str(obj.pk) for obj in objects],
+            )
+            .update(object_repr=DELETED_NAME, change_message="")
         )
+    return renamed
 
 
 def _forget_deleted(sender, instance, **kwargs):
     forget(instance)
+
+
+def _forget_log(sender, instance, using, **kwargs):
+    # A queryset delete sends this per letter too: a receiver stops its fast delete.
+    forget_log(instance, using)

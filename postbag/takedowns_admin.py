@@ -147,7 +147,8 @@ class PublicationLogAdmin(admin.ModelAdmin):
     """Who did what, when and why: read-only for everyone."""
 
     list_display = ["at", "action", "piece_name", "editor", "reason"]
-    list_filter = ["action", "content_type"]
+    # Only the kinds that have entries (letters, articles), not every model of the site.
+    list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["editor", "content_type"]
     date_hierarchy = "at"
 

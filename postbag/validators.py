@@ -12,8 +12,10 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# What no text may hold: XML 1.0 can't write it, and no one types it on purpose.
-NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What no text may hold: XML 1.0 can't write it, and no one types it on purpose; nor a bidi
+# embedding or override (U+202A-U+202E), which turns the words after it round on the page.
+# Isolates (U+2066-U+2069), ZWJ (emoji) and ZWNJ (Persian) are real writing and stay.
+NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u202a-\u202e\ud800-\udfff\ufffe\uffff]")
 # A one-line field (a title, a name, a sign-off) holds no tab or line break either, nor a
 # bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069): in a name shown next
 # to other text, one can turn the words after it around ("Trojan Source", CVE-2021-42574).
@@ -30,7 +32,8 @@ def validate_single_line(value):
 
 
 def validate_multiline(value):
-    """Refuse control characters other than tab, line feed and carriage return."""
+    """Refuse control characters other than tab, line feed and carriage return, and bidi
+    embeddings and overrides (ValidationError)."""
     _refuse(NOT_IN_TEXT, value)
 
 

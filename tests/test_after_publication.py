@@ -7,6 +7,7 @@ none). A classic re-run comes to the top of the lists and feeds with
 "First published …", at its own address, and the page cache shows it at once.
 """
 
+import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
@@ -166,6 +167,13 @@ def test_the_feed_carries_the_note_before_the_content(client):
     factories.letter(title="Too much", content_note=NOTE, body="Dear Elizabeth, the text.")
     feed = client.get(reverse("feeds_latest")).content.decode()
     assert feed.index("Mentions self-harm.") < feed.index("the text.")
+
+
+def test_a_feed_summary_is_the_note_not_the_text_it_is_about(client):
+    factories.letter(title="Too much", content_note=NOTE, body="Dear Elizabeth, the hard part.")
+    feed = ET.fromstring(client.get(reverse("feeds_latest")).content)
+    summary = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary")
+    assert summary.text == f"Content note: {NOTE}"
 
 
 def make_classic_and_newer():

@@ -3,6 +3,7 @@ the inbox, and a burst of letters from one connection is flagged, with nothing t
 the connection stored."""
 
 import io
+import re
 import secrets
 import sqlite3
 from pathlib import Path
@@ -92,7 +93,11 @@ def test_the_inbox_shows_and_filters_similar_letters(
         reverse("admin:advice_letter_change", args=[letters["Pushed Out in Plymouth"].pk])
     ).content.decode()
     assert "Letters like this one in the postbag" in page
-    assert "% alike · New · received" in page
+    assert "% alike · New</li>" in page
+    # Each link tells its letter apart (Issue 19, a tester): number, time, opening words.
+    links = re.findall(r'<li><a href="/admin/advice/letter/\d+/change/">([^<]*)</a>', page)
+    assert links and len(set(links)) == len(links)
+    assert all(re.match(r"No\. \d+, received .*\d\d:\d\d:\d\d: “", link) for link in links)
     lonely = admin_client.get(
         reverse("admin:advice_letter_change", args=[letters["Sleepless in Hull"].pk])
     ).content.decode()
@@ -117,6 +122,11 @@ def test_a_burst_through_the_ask_form_is_flagged(admin_client, settings):
     assert (
         "One of 3 letters sent within 10 minutes from the same connection" in page.content.decode()
     )
+    # Issue 19 (a tester): not "The others: Anonymous, Anonymous", one text for two letters.
+    others = re.findall(r'<a href="/admin/advice/letter/\d+/change/">([^<]*)</a>', page.text)
+    others = [text for text in others if text.startswith("No. ")]
+    assert len(others) == 2 and len(set(others)) == 2
+    assert all("“this is letter number" in text for text in others)
 
 
 def test_bursts_store_nothing_that_names_the_connection(settings, rf):

@@ -293,3 +293,31 @@ def test_pages_load_images_from_this_site_only_unless_a_host_is_allowed(client):
     for mistake in ("https://images.example.org", "images.example.org/uploads", "*", "a b", "x"):
         error = image_sources(IMAGE_HOSTS=mistake)
         assert "IMAGE_HOSTS" in error and "images.example.org" in error, mistake
+
+
+# Issue 19 (found by a tester): a bidi override in what a reader sends turned the words after
+# it round on the published page. Emoji (ZWJ), Persian (ZWNJ) and isolates are real writing.
+KEPT = "my son 👨\u200d👩\u200d👦 says می\u200cخواهم and \u2067עברית\u2069 fine."
+
+
+@pytest.mark.parametrize("override", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"])
+def test_a_readers_bidi_overrides_never_reach_the_page_and_editors_are_told(override):
+    from advice.takedown_requests import request_takedown
+    from advice.updates import submit_update
+    from postbag.validators import validate_multiline
+
+    text = f"Dear Elizabeth, {override}my sister never calls back; {KEPT}"
+    letter = submit_letter(text=text, sign_off=f"Lost{override} in Leeds").letter
+    letter.refresh_from_db()
+    assert letter.original_text == text  # kept exactly as received
+    assert letter.body == f"Dear Elizabeth, my sister never calls back; {KEPT}"
+    assert letter.sign_off == "Lost in Leeds"
+    letter.status, letter.title = Letter.Status.PUBLISHED, "A sister who never calls"
+    letter.save()
+    update = submit_update(letter=letter, text=f"We {override}spoke at last. {KEPT}")
+    assert update.body == f"We spoke at last. {KEPT}"
+    request = request_takedown(letter=letter, reason=f"Too {override}close to home.")
+    assert request.reason == "Too close to home."
+    validate_multiline(KEPT)  # nothing to refuse
+    with pytest.raises(ValidationError, match="turns the direction of writing"):
+        validate_multiline(f"A reply {override}with a turn in it.")

@@ -194,3 +194,26 @@ def test_a_recent_private_note_survives_the_purge(client):
     assert purge_private_notes() == 0
     letter.refresh_from_db()
     assert letter.private_note
+
+
+def test_updates_published_in_the_same_second_show_in_one_order_everywhere(client, monkeypatch):
+    """Issue 19 (found by a tester): two updates published within one second showed oldest
+    first on the letter, newest first on /letters/updates/, and the "Updated" link pointed at
+    the other one. Newest first everywhere; in the same second, the later id first."""
+    letter, _code = published_letter_with_code(client)
+    second = timezone.now().replace(microsecond=0)
+    updates = [
+        LetterUpdate.objects.create(letter=letter, original_text=f"{UPDATE} Part {n}.")
+        for n in (1, 2)
+    ]
+    # The later id is published a few microseconds earlier, inside the same second.
+    for update, microsecond in zip(reversed(updates), (1000, 900000), strict=True):
+        monkeypatch.setattr(timezone, "now", lambda m=microsecond: second.replace(microsecond=m))
+        publish_update(update=update)
+    monkeypatch.undo()
+    newer, older = updates[1].anchor, updates[0].anchor
+    page = client.get(letter.get_absolute_url()).text
+    assert page.index(f'id="{newer}"') < page.index(f'id="{older}"')
+    assert re.search(rf'Updated .*?<a href="#{newer}"', page, re.DOTALL)
+    listing = client.get(reverse("advice:update_list")).text
+    assert listing.index(f"#{newer}") < listing.index(f"#{older}")

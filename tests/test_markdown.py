@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from postbag import markdown as renderer
 from postbag.markdown import render_markdown, typographic
+from postbag.text import plain_text
 
 # Written by the test: what an attacker would try, in Markdown and in raw HTML.
 PAYLOADS = [
@@ -273,3 +274,23 @@ def test_the_editors_preview_renders_alike_but_leaves_readers_texts_in_the_memo(
     assert (after.currsize, after.misses) == (before.currsize, before.misses)
     render_markdown(reader_text)
     assert renderer._memoised_html.cache_info().hits == before.hits + 1
+
+
+@pytest.mark.parametrize(
+    "markdown, words",
+    [
+        ("a [link](https://en.wikipedia.org/wiki/Foo_(bar)) c", "a link c"),
+        ('see [this](https://example.org/a "a title") now', "see this now"),
+        ("[l](javascript:alert(1)) and more after it", "l and more after it"),
+        ("a stray [ bracket and **bold** words", "a stray [ bracket and bold words"),
+        ('![Two mugs](/media/uploads/a.jpg "Tea for two") after', "Two mugs after"),
+    ],
+)
+def test_plain_text_keeps_a_links_words_whatever_its_address(markdown, words):
+    assert plain_text(markdown) == words
+
+
+def test_plain_text_of_a_run_of_brackets_is_quick():
+    started = time.process_time()
+    plain_text("[" * 20_000 + "[a](" * 5_000)
+    assert time.process_time() - started < 0.2

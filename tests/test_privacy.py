@@ -294,3 +294,53 @@ def test_a_columnists_account_is_never_shown_to_readers(client):
     for url in [letter.get_absolute_url(), reverse("feeds_latest")]:
         page = client.get(url).content.decode()
         assert "sporter-staff" not in page and "sam.private@example.org" not in page
+
+
+@pytest.mark.parametrize("how", ["withdrawn", "queryset"])
+def test_a_withdrawn_letter_leaves_no_title_in_the_admin_log_of_what_went_with_it(
+    client, editor, how
+):
+    """Issue 19 (found by a tester): an update, a takedown request, a correction and a reply
+    edited in the admin keep log entries naming the letter ("Update to …"); deleting the
+    letter, by the writer's withdrawal or a queryset delete, renames them all."""
+    from django.contrib import admin
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.test import RequestFactory
+
+    from advice.models import Reply
+    from advice.takedown_requests import TakedownRequest
+    from advice.updates import submit_update
+    from postbag.takedowns import add_correction
+    from tests.support import database_text
+
+    code = receipt_code(client.post(reverse("advice:ask"), ask_data()))
+    letter = Letter.objects.get()
+    letter.title, letter.status = "My sister borrows money again", Letter.Status.PUBLISHED
+    letter.save()
+    client.post(reverse("advice:ask_takedown"), {"code": code, "reason": "Too close to home."})
+    dependants = [
+        submit_update(letter=letter, text="We talked it through over tea."),
+        TakedownRequest.objects.get(letter=letter),
+        add_correction(piece=letter, text="Her town was named: removed."),
+        Reply.objects.create(letter=letter, body="Lend only what you can give."),
+    ]
+    request = RequestFactory().post("/")
+    request.user = editor
+    for obj in dependants:
+        model_admin = admin.site._registry.get(type(obj)) or admin.ModelAdmin(type(obj), admin.site)
+        model_admin.log_change(request, obj, [{"changed": {"name": str(obj), "fields": ["body"]}}])
+    LogEntry.objects.log_actions(
+        editor.pk, dependants[:1], CHANGE, change_message="Edited the sister borrows money update"
+    )
+    assert "sister borrows money" in database_text()  # the log does hold it
+
+    if how == "withdrawn":
+        client.post(reverse("advice:ask_status"), {"code": code, "action": "withdraw-confirmed"})
+    else:
+        Letter.objects.filter(pk=letter.pk).delete()
+    assert not Letter.objects.exists()
+    assert LogEntry.objects.count() >= len(dependants)  # who did what, when, stays
+    text = database_text()
+    for word in ["sister borrows money", "Too close to home", "over tea", "Her town was named",
+                 "only what you can give"]:  # fmt: skip
+        assert word not in text, word
