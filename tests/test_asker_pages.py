@@ -151,9 +151,11 @@ def test_the_receipt_page_runs_a_fixed_number_of_queries(
     for n in range(40):
         factories.letter(themes=themes[n % 4 : n % 4 + 2])
     slugs = [theme.slug for theme in themes]
-    with django_assert_max_num_queries(24):
+    # 25 on PostgreSQL, the same whatever the archive holds; one of them reads whether the
+    # postbag is open (advice.postbag_status), since a closed one sends no letter.
+    with django_assert_max_num_queries(25):
         first = send(client, themes=slugs[:2])
-    with django_assert_max_num_queries(24) as captured:
+    with django_assert_max_num_queries(25) as captured:
         second = send(client, themes=slugs, letter=LETTER + " And her sister too.")
     assert first.status_code == second.status_code == 200
     html = second.content.decode()
