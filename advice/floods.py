@@ -11,7 +11,7 @@ letters sharing a band are candidates (locality-sensitive hashing: Leskovec, Raj
 Ullman, "Mining of Massive Datasets", ch. 3); each candidate is then measured exactly
 from the texts, and kept when at least SIMILAR alike. With 32 bands of 2 a pair 30 % alike
 is a candidate with a probability of 95 %, 43 % alike 99.9 % (the measurements:
-/work/notes/readme19-floods19.md). The bands and the pairs found are stored
+the README's design notes). The bands and the pairs found are stored
 (advice.incoming_groups), computed after the response, when a letter arrives.
 
 **Bursts.** At ask time each stored letter is counted under the keyed client hash in the
