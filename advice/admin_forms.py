@@ -5,6 +5,7 @@ public page sets a reader's words, and the column's length under the reply."""
 from django.conf import settings
 
 from advice.models import Letter, Reply
+from advice.suggestions import suggestions_for
 from postbag.admin_widgets import CountedMarkdownxWidget, SectionedThemesAdmin, suggest
 from postbag.recordings import RecordingForm
 from postbag.words import OVER_NOTE, UNDER_NOTE, count_words, length_guidance
@@ -23,7 +24,8 @@ class LetterForm(RecordingForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "themes" in self.fields and self.instance.pk is not None:
-            suggest(self.fields["themes"], [t.pk for t in self.instance.suggested_themes.all()])
+            # Worked out here if the work owed after the letter arrived never ran.
+            suggest(self.fields["themes"], [t.pk for t in suggestions_for(self.instance)])
 
 
 def column_length(adminform, inline_admin_formsets):

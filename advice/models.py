@@ -118,7 +118,7 @@ class LetterQuerySet(PublishableQuerySet):
     def for_listing(self):
         """What a list of letters shows: themes (and their sections) in one extra query,
         not one per letter."""
-        return self.with_themes().newest_first()
+        return self.with_themes().newest_first().for_cards()
 
     def for_detail(self):
         """One letter with its reply, its columnist and themes (with sections, for breadcrumbs)."""

@@ -19,7 +19,7 @@ from advice import notifications
 from advice.floods import group_after_response
 from advice.models import Letter, Reply, Theme
 from advice.receipts import code_for_sending, receipt_hash, text_hash
-from advice.suggestions import suggest_themes
+from advice.suggestions import suggest_after_response
 from postbag.locks import lock_for_transaction
 from postbag.redirects import record_move
 from postbag.revisions import keep_revision
@@ -79,7 +79,7 @@ def submit_letter(*, text, sign_off="", email="", themes=(), rendering=""):
     letter.full_clean()
     letter.save()
     letter.themes.set(themes)
-    letter.suggested_themes.set(suggest_themes(text))
+    suggest_after_response(letter)  # theme suggestions for the editors (advice.suggestions)
     group_after_response(letter)  # letters telling the same story (advice.floods)
     return Submission(letter=letter, receipt_code=code)
 

@@ -8,15 +8,23 @@ vectors of published letters and articles; the best-ranked pieces vote for their
 with their rank. On SQLite (development) each theme is described by its name, its
 description and the titles of its published pieces, and the theme sharing the most
 significant words with the letter wins.
+
+A new letter's suggestions are worked out once the reader has had the receipt
+(`suggest_after_response`, postbag.after_response): the receipt never needs them. If that
+work never ran (the worker restarted in between), the editor's first look at the letter
+does it (`suggestions_for`).
 """
 
 import re
 from collections import Counter
+from functools import partial
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import transaction
 from django.db.models import F
 
-from advice.models import Theme
+from advice.models import Letter, Theme
+from postbag.after_response import after_response
 from postbag.database import SEARCH_LANGUAGE, is_postgresql
 from postbag.publishing import publishable_models
 
@@ -107,3 +115,29 @@ def ranked_theme_scores(text):
         for piece_id, theme_id in links.values_list(f"{model._meta.model_name}_id", "theme_id"):
             scores[theme_id] += ranked[piece_id]
     return scores
+
+
+def store_suggestions(letter_ids):
+    """after_response's task: store the suggested themes of each letter of `letter_ids`
+    that still exists (the reader may have withdrawn it meanwhile)."""
+    for letter in Letter.objects.filter(pk__in=letter_ids).only("original_text"):
+        letter.suggested_themes.set(suggest_themes(letter.original_text))
+
+
+def suggest_after_response(letter):
+    """Suggest themes for a letter just stored, once the transaction commits and the
+    response is sent (the reader never waits for it; advice.floods groups the same way)."""
+    transaction.on_commit(partial(after_response, store_suggestions, letter.pk), robust=True)
+
+
+def suggestions_for(letter):
+    """`letter`'s suggested themes (a list of Themes) for the editor's view: the stored
+    ones, or, when none are stored (the after-response work never ran, or found nothing),
+    worked out and stored now. Reads the prefetched `suggested_themes` when there are."""
+    stored = list(letter.suggested_themes.all())
+    if stored:
+        return stored
+    found = suggest_themes(letter.original_text)
+    if found:
+        letter.suggested_themes.set(found)  # clears the prefetched copy too
+    return found

@@ -13,7 +13,7 @@ class ArticleEntry:
     @staticmethod
     def queryset():
         """Articles as feeds load them: with series and themes, without the search vector."""
-        return Article.objects.for_listing().defer("search_vector")
+        return Article.objects.for_pages().defer("search_vector")
 
     @staticmethod
     def author_name(article):

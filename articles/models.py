@@ -64,7 +64,12 @@ class Series(models.Model):
 class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Series (with each part's place in it) and themes (with their sections) loaded
-        alongside, so a page of articles costs two queries."""
+        alongside, so a page of articles costs two queries; without the body and the other
+        columns a card never shows (for_cards)."""
+        return self.for_pages().for_cards("body")
+
+    def for_pages(self):
+        """As for_listing, with every column: an article's page and the feeds show the body."""
         return self.select_related("series").with_themes().with_series_position().newest_first()
 
     def with_series_position(self):

@@ -16,7 +16,7 @@ def article_list(request):
 
 @public_page
 def article_detail(request, slug):
-    articles = with_corrections_flag(Article.objects.for_listing().viewable_by(request.user))
+    articles = with_corrections_flag(Article.objects.for_pages().viewable_by(request.user))
     article = articles.filter(slug=slug).first()
     if article is None:
         return gone_or_404(request, Article, slug=slug)  # 410 once taken down
@@ -33,8 +33,9 @@ def series_detail(request, slug):
     """A series: its description and its published parts in order. A series with none
     published yet has no page (404), as an unpublished article has none."""
     series = get_object_or_404(Series, slug=slug)
+    # for_pages, not for_listing: each part's reading time is counted from its body.
     parts = list(
-        Article.objects.published().filter(series=series).for_listing().order_by("series_part")
+        Article.objects.published().filter(series=series).for_pages().order_by("series_part")
     )
     if not parts:
         raise Http404("This series has no published part yet.")

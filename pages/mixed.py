@@ -7,6 +7,7 @@ are loaded, with one prefetch per kind. The cost of a page therefore does not gr
 the archive.
 """
 
+from copy import copy
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, F, Func, IntegerField, OuterRef, Q, Subquery, Value
@@ -52,6 +53,19 @@ def published_about(theme, *, section=False):
         for kind, model in KINDS.items()
     )
     return newest_first(letters, articles)
+
+
+def theme_with_counts(slug):
+    """The theme whose slug is `slug`, from the remembered `themes_with_counts()` (so with
+    `letter_count` and `article_count`, and its section as `parent`), or None. Not a query
+    of its own: a theme page with an empty cache stays within its budget (issue 15)."""
+    themes = {theme.pk: theme for theme in themes_with_counts()}
+    found = next((theme for theme in themes.values() if theme.slug == slug), None)
+    if found is None:
+        return None
+    found = copy(found)  # the remembered list is shared: set `parent` on a copy
+    found.parent = themes.get(found.parent_id)
+    return found
 
 
 def section_themes(theme):

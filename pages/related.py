@@ -74,12 +74,13 @@ def similar_published(letter, *, limit=5):
 
 def answered_letters_like(letter, *, limit=3):
     """For the reader who has just sent `letter` (a Letter): up to `limit` published
-    letters most like it, by the themes the reader picked and those the suggestions engine
-    found (advice.suggestions, stored when it arrived); [] when it has neither. One query
-    for each of the two kinds of theme, and one for the letters (related_to)."""
-    theme_ids = letter_theme_ids(letter)
+    letters most like it, by the themes the reader picked (one query for them, one for the
+    letters: related_to), or, when they picked none, by its words
+    (answered_letters_like_text); [] or None when nothing is alike. Never by the suggested
+    themes: those are worked out after this response (advice.suggestions)."""
+    theme_ids = sorted(theme.pk for theme in letter.themes.all())
     if not theme_ids:
-        return []
+        return answered_letters_like_text(letter.original_text, limit=limit)
     return related_to(type(letter).objects.all(), theme_ids, exclude=letter, limit=limit)
 
 

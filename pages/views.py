@@ -1,14 +1,21 @@
 """The pages that compose letters and articles: home, themes, search, robots.txt, health."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from advice.models import Letter, Theme
 from articles.models import Article
-from pages.mixed import by_section, load_rows, published_about, section_themes, themes_with_counts
+from pages.mixed import (
+    by_section,
+    load_rows,
+    published_about,
+    section_themes,
+    theme_with_counts,
+    themes_with_counts,
+)
 from pages.search import SearchForm
 from pages.search import search as search_site
 from postbag.links import absolute_url
@@ -41,11 +48,14 @@ def theme_list(request):
 @public_page("page")
 def theme_detail(request, slug):
     """A theme's newest pieces; for a section, also its themes, and its pieces are its
-    own and its themes'. The section (`parent`) comes along for the breadcrumb."""
-    theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
+    own and its themes'. The section (`parent`) comes along for the breadcrumb. The theme,
+    its section and the total come from the remembered counts: no query of their own."""
+    theme = theme_with_counts(slug)
+    if theme is None:
+        raise Http404("No such theme.")
     children = section_themes(theme)
     rows = published_about(theme, section=bool(children))
-    page = paginate(request, rows, count_name=f"theme:{theme.pk}")
+    page = paginate(request, rows, count=theme.letter_count + theme.article_count)
     page.object_list = load_rows(page.object_list)
     context = {"theme": theme, "section_themes": children, "page": page}
     return render(request, "pages/theme_detail.html", context)

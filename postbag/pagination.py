@@ -17,12 +17,15 @@ class ArchivePaginator(Paginator):
       skipping 60,000 whole rows is not.
     """
 
-    def __init__(self, object_list, per_page, *, count_name=None):
+    def __init__(self, object_list, per_page, *, count_name=None, count=None):
         super().__init__(object_list, per_page)
         self.count_name = count_name
+        self.known_count = count
 
     @cached_property
     def count(self):
+        if self.known_count is not None:
+            return self.known_count
         if self.count_name is None:
             return super().count
         return remember(f"count:{self.count_name}", lambda: Paginator.count.func(self))
@@ -37,15 +40,18 @@ class ArchivePaginator(Paginator):
         return Page([loaded[pk] for pk in ids], number, self)
 
 
-def paginate(request, object_list, *, per_page=None, count_name=None):
+def paginate(request, object_list, *, per_page=None, count_name=None, count=None):
     """The page that `?page=N` asks for; a non-number or out-of-range page is a 404.
 
     A number is what int() reads, as Django's Paginator does (and the page cache's key):
     "٢" or "２" is page 2; "²", a digit to str.isdigit() but not to int(), is a 404.
 
-    `count_name` names the list (e.g. "letters") so that its total can be remembered.
+    `count_name` names the list (e.g. "letters") so that its total can be remembered;
+    `count`, the total when the caller knows it already (no query at all).
     """
-    paginator = ArchivePaginator(object_list, per_page or settings.PAGE_SIZE, count_name=count_name)
+    paginator = ArchivePaginator(
+        object_list, per_page or settings.PAGE_SIZE, count_name=count_name, count=count
+    )
     try:
         return paginator.page(request.GET.get("page", 1))
     except InvalidPage as error:

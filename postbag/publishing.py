@@ -11,7 +11,7 @@ of its publication time. Home, the archives, theme pages and the feeds order by 
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Case, DateTimeField, F, Min, Prefetch, When
+from django.db.models import Case, DateTimeField, F, Min, Prefetch, Q, When
 from django.utils import timezone
 
 PUBLISHED = "published"
@@ -34,6 +34,19 @@ def listed_at(model):
     )
 
 
+# Columns no list card shows (templates/includes/card.html): the letter as sent and its
+# sign-off, what only editors see, the search index. Lists defer those a model has.
+NOT_ON_CARDS = (
+    "original_text",
+    "original_sign_off",
+    "email",
+    "private_note",
+    "receipt_hash",
+    "text_hash",
+    "search_vector",
+)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Only what readers may see now: published status, publication time reached, and
@@ -53,11 +66,26 @@ class PublishableQuerySet(models.QuerySet):
     def next_appearance(self):
         """When the next scheduled piece goes public or the next classic re-runs (an aware
         datetime), or None: the time the lists change by themselves (postbag.versioning)."""
-        times = [self.scheduled().aggregate(soonest=Min("published_at"))["soonest"]]
-        if any(field.name == "rerun_at" for field in self.model._meta.get_fields()):
-            coming = self.published().filter(rerun_at__gt=timezone.now())
-            times.append(coming.aggregate(soonest=Min("rerun_at"))["soonest"])
+        times = [moment for (moment,) in self.appearance_times()]
         return min((moment for moment in times if moment is not None), default=None)
+
+    def appearance_times(self):
+        """A one-column queryset of next_appearance's candidates (each may be None): a
+        union of every kind's is one query, which each page with an empty cache runs."""
+        now = timezone.now()
+        group = self.standing().order_by().values("status")  # one status: one row at most
+        soonest = [Min("published_at", filter=Q(published_at__gt=now))]
+        if has_field(self.model, "rerun_at"):
+            soonest.append(Min("rerun_at", filter=Q(published_at__lte=now, rerun_at__gt=now)))
+        first, *others = (group.annotate(t=time).values_list("t") for time in soonest)
+        return first.union(*others, all=True)
+
+    def for_cards(self, *more):
+        """Without the columns no card shows: NOT_ON_CARDS, and `more` of the model's own
+        (an article card shows the standfirst, not the body). Read one anyway and Django
+        loads it with a query per row, so a template that needs it shows in the tests'
+        query budgets."""
+        return self.defer(*(name for name in NOT_ON_CARDS if has_field(self.model, name)), *more)
 
     def newest_first(self):
         """Ordered as lists show pieces: by `listed_at` (annotated), newest first, then by

@@ -126,14 +126,12 @@ def test_the_receipt_links_to_published_letters_on_the_same_themes_only(client):
     assert receipt_code(response)
 
 
-def test_the_receipt_uses_the_themes_the_suggestions_engine_found(client):
-    # The reader picks no theme: the letter's words resemble the published friendship
-    # letters, so the suggestions (stored when it arrived) find them.
+def test_without_a_picked_theme_the_receipt_finds_letters_like_its_words(client):
+    # The reader picks no theme: the letter's words resemble a published letter's, found
+    # by its words (the suggested themes come after the response: advice.suggestions).
     theme = factories.theme(name="Friendship", description="Friends who stop replying.")
     shown = factories.letter(title="My best friend stopped replying to my messages", themes=[theme])
     response = send(client)
-    letter = Letter.objects.latest("received_at")
-    assert list(letter.suggested_themes.all()) == [theme]
     assert shown.get_absolute_url() in response.content.decode()
 
 
@@ -151,16 +149,18 @@ def test_the_receipt_page_runs_a_fixed_number_of_queries(
     for n in range(40):
         factories.letter(themes=themes[n % 4 : n % 4 + 2])
     slugs = [theme.slug for theme in themes]
-    # 25 on PostgreSQL, the same whatever the archive holds; one of them reads whether the
-    # postbag is open (advice.postbag_status), since a closed one sends no letter.
-    with django_assert_max_num_queries(25):
+    # The same whatever the archive holds; one of them reads whether the postbag is open
+    # (advice.postbag_status), since a closed one sends no letter. 25 before the suggested
+    # themes were worked out after the response (advice.suggestions).
+    budget = 16 if connection.vendor == "postgresql" else 15
+    with django_assert_max_num_queries(budget):
         first = send(client, themes=slugs[:2])
-    with django_assert_max_num_queries(25) as captured:
+    with django_assert_max_num_queries(budget) as captured:
         second = send(client, themes=slugs, letter=LETTER + " And her sister too.")
     assert first.status_code == second.status_code == 200
     html = second.content.decode()
     assert html.count('<li><a href="/letters/a-letter-about') == 3
-    # The list itself: the letter's themes, its suggested themes, and the letters.
+    # The list itself: the letter's themes and the letters.
     similar = [q for q in captured.captured_queries if "shared_themes" in q["sql"].lower()]
     assert len(similar) <= 1
 

@@ -136,12 +136,15 @@ def test_publishing_refuses_a_letter_without_a_reply(editor_client):
     assert letter.status == Letter.Status.NEW
 
 
-def test_inbox_shows_counts_excerpts_and_suggested_themes(client, editor_client):
+def test_inbox_shows_counts_excerpts_and_suggested_themes(
+    client, editor_client, django_capture_on_commit_callbacks
+):
     friendship = factories.theme(
         name="Friendship", slug="friendship", description="Friends who drift away."
     )
     factories.letter(themes=[friendship], title="My best friend stopped replying")
-    send(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the suggestions come after
+        send(client)
     letter = Letter.objects.filter(status=Letter.Status.NEW).get()
     assert friendship in letter.suggested_themes.all()
     assert friendship not in letter.themes.all()  # suggested, never applied
