@@ -22,10 +22,10 @@ from advice.identifying_admin import IdentifyingCheckMixin, confirm_publishing
 from advice.models import ColumnistProfile, Letter, Reply, Theme
 from advice.updates_admin import PRIVATE_NOTE_FIELDSET  # and the writers' updates' admin
 from postbag.admin import EditorStylesMixin, PublishableAdmin, day_words, publication_words
+from postbag.admin_actions import apply_to_each
 from postbag.admin_widgets import CountedMarkdownxWidget
 from postbag.classics_admin import rerun_now
 from postbag.recordings import RECORDING_FIELDSET, RecordingAdminMixin
-from postbag.revision_admin import quoted
 from postbag.stored_files import DeletesReplacedFiles, delete_when_committed
 from postbag.text import excerpt
 
@@ -303,17 +303,10 @@ class LetterAdmin(
             services.mark_letter_drafted(letter=letter)
 
     def _apply(self, request, queryset, write, done):
-        changed = 0
-        for letter in queryset.select_related("reply"):
-            try:
-                write(letter=letter)
-                changed += 1
-            except ValidationError as error:
-                self.message_user(
-                    request,
-                    f"{quoted(letter)} was not changed: {' '.join(error.messages)}",
-                    messages.WARNING,
-                )
+        letters = queryset.select_related("reply")
+        changed = apply_to_each(
+            self, request, letters, lambda letter: write(letter=letter), not_done="changed"
+        )
         if changed:
             self.message_user(request, f"{changed} letter{pluralize(changed)} {done}.")
 

@@ -1,8 +1,7 @@
 """The editors' side of the writers' updates: read one as received, edit the copy readers
 will see, publish or decline it (through advice.updates, as every other path does)."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
@@ -11,7 +10,7 @@ from markdownx.admin import MarkdownxModelAdmin
 from advice import updates
 from advice.letter_updates import LetterUpdate
 from postbag.admin import EditorStylesMixin
-from postbag.revision_admin import quoted
+from postbag.admin_actions import apply_to_each
 from postbag.text import excerpt
 
 # On the letter's page (advice.admin.LetterAdmin): the note only its writer ever reads.
@@ -69,14 +68,10 @@ class LetterUpdateAdmin(EditorStylesMixin, MarkdownxModelAdmin):
             update.save()
 
     def _apply(self, request, queryset, write, done):
-        changed = 0
-        for update in queryset.select_related("letter"):
-            try:
-                write(update=update)
-                changed += 1
-            except ValidationError as error:
-                message = f"{quoted(update)} was not changed: {' '.join(error.messages)}"
-                self.message_user(request, message, messages.WARNING)
+        rows = queryset.select_related("letter")
+        changed = apply_to_each(
+            self, request, rows, lambda update: write(update=update), not_done="changed"
+        )
         if changed:
             self.message_user(request, f"{changed} update{pluralize(changed)} {done}.")
 

@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 
+from postbag.revision_admin import quoted
+
 UNREADABLE_SELECTION = (
     "The selection could not be read: tick the items to act on in the list and try again."
 )
@@ -44,3 +46,21 @@ def with_checked_selection(admin_class):
         (CheckedSelectionMixin, admin_class),
         {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
     )
+
+
+def apply_to_each(modeladmin, request, rows, write, *, not_done):
+    """Call `write(row)` for each of `rows` (an action's queryset); a row it refuses with a
+    ValidationError is named in a warning ("“Title” was not <not_done>: why") and the others
+    go on. Returns how many were written, for the action's own message."""
+    done = 0
+    for row in rows:
+        try:
+            write(row)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+            modeladmin.message_user(
+                request, f"{quoted(row)} was not {not_done}: {problem}", messages.WARNING
+            )
+        else:
+            done += 1
+    return done

@@ -6,24 +6,18 @@ a re-run for later is the `rerun_at` field on the piece's page.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import pluralize
 
+from postbag.admin_actions import apply_to_each
 from postbag.after_publication import rerun_as_classic
 
 
 @admin.action(description="Re-run as a classic now")
 def rerun_now(modeladmin, request, queryset):
-    done = 0
-    for piece in queryset:
-        try:
-            rerun_as_classic(piece=piece)
-        except ValidationError as error:
-            modeladmin.message_user(
-                request, f"“{piece}” was not re-run: {' '.join(error.messages)}", messages.WARNING
-            )
-        else:
-            done += 1
+    def rerun(piece):
+        rerun_as_classic(piece=piece)
+
+    done = apply_to_each(modeladmin, request, queryset, rerun, not_done="re-run")
     if done:
         modeladmin.message_user(
             request,

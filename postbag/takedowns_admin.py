@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 
+from postbag.admin_actions import apply_to_each
 from postbag.takedowns import (
     NOTE_LENGTH,
     Correction,
@@ -86,17 +87,11 @@ def take_down_pieces(modeladmin, request, queryset):
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/postbag/take_down.html", context)
-    done = 0
-    for piece in queryset:
-        try:
-            take_down(piece=piece, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-            modeladmin.message_user(
-                request, f"“{piece}” was not taken down: {problem}", messages.WARNING
-            )
-        else:
-            done += 1
+
+    def write(piece):
+        take_down(piece=piece, by=request.user, **form.cleaned_data)
+
+    done = apply_to_each(modeladmin, request, queryset, write, not_done="taken down")
     if done:
         modeladmin.message_user(
             request,
@@ -110,17 +105,10 @@ def take_down_pieces(modeladmin, request, queryset):
 
 @admin.action(description="Restore the selected pieces after a takedown", permissions=["change"])
 def restore_pieces(modeladmin, request, queryset):
-    done = 0
-    for piece in queryset:
-        try:
-            restore(piece=piece, by=request.user)
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-            modeladmin.message_user(
-                request, f"“{piece}” was not restored: {problem}", messages.WARNING
-            )
-        else:
-            done += 1
+    def write(piece):
+        restore(piece=piece, by=request.user)
+
+    done = apply_to_each(modeladmin, request, queryset, write, not_done="restored")
     if done:
         modeladmin.message_user(
             request, f"{done} piece{pluralize(done)} restored: public again, at the same address."
