@@ -157,7 +157,12 @@ def search(text, *, kind=None, theme=None):
         queryset = model.objects.published()
         if theme is not None:  # a section's search takes in its themes (mixed.about_theme)
             queryset = about_theme(queryset, theme, section=True)
-        rows += [Row(name, *values) for values in engine.candidates(queryset, CANDIDATES_PER_KIND)]
+        # A rank or time the database gave as NULL (bm25 can) counts as the least, so that
+        # sorting and "a share of the best" never meet None.
+        rows += [
+            Row(name, pk, rank or 0.0, recency or 0.0)
+            for pk, rank, recency in engine.candidates(queryset, CANDIDATES_PER_KIND)
+        ]
     rows.sort(key=lambda row: (row.rank, row.recency, row.pk), reverse=True)
     return Results(rows=rows, engine=engine)
 

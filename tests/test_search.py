@@ -515,3 +515,25 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_ma
     assert response.status_code == 200 and "60 results" in html
     with django_assert_max_num_queries(7):
         assert page(client, q="garden", theme=themes[0].slug)[0].status_code == 200
+
+
+def test_a_match_the_database_gave_no_rank_counts_as_the_least(db, monkeypatch):
+    """bm25() can answer NULL: the search and the receipt's "letters like yours" (which takes
+    a share of the best rank) must not fail on it (it was a 500 on the receipt page)."""
+    from pages import search as search_module
+    from pages.related import answered_letters_like_text
+
+    letters = [factories.letter(title=f"Ranked {n}") for n in range(2)]
+    engine = (
+        search_module.FullTextSearch
+        if connection.vendor == "postgresql"
+        else search_module.Fts5Search
+    )
+    monkeypatch.setattr(
+        engine,
+        "candidates",
+        lambda self, queryset, limit: [(letter.pk, None, None) for letter in letters],
+    )
+    assert [row.rank for row in search_module.search("friends", kind="letter").rows] == [0.0, 0.0]
+    found = answered_letters_like_text("My friends never invite me anywhere, friends forget me.")
+    assert {letter.pk for letter in found} == {letter.pk for letter in letters}
